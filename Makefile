@@ -1,0 +1,52 @@
+# One entry point for editors, maintainers and CI. Every target sets up the
+# environment it needs from the pinned lock files, so a fresh clone needs only
+# Python 3.11+ and make.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+# Material for MkDocs prints a banner about its successor on every build; we
+# pin our versions, so it is noise here.
+export NO_MKDOCS_2_WARNING := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help venv ingest check site serve test lock clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
+
+$(STAMP): requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + "); set PYTHON=python3.11")'
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	@touch $@
+
+venv: $(STAMP) ## create .venv from requirements.lock
+
+ingest: $(STAMP) ## turn sources/ into Markdown under docs/ (report in build/ingest-report.json)
+	$(PY) -m scripts.ingest --report build/ingest-report.json
+
+check: $(STAMP) ## fail if docs/ is not what sources/ produce
+	$(PY) -m scripts.ingest --check
+
+site: ingest ## ingest, then build the site into site/ (strict: any warning fails)
+	$(PY) -m mkdocs build --strict
+
+serve: site ## build, then serve the site at http://$(HOST):$(PORT)/ and rebuild on changes
+	$(PY) -m mkdocs serve --dev-addr $(HOST):$(PORT)
+
+test: $(STAMP) ## run the test suite
+	$(PY) -m pytest
+
+lock: ## re-resolve pyproject.toml into requirements.lock (needs the network)
+	$(PYTHON) -m venv build/lock-venv
+	build/lock-venv/bin/pip install --quiet pip-tools==7.6.2
+	build/lock-venv/bin/pip-compile --quiet --generate-hashes --extra test --strip-extras --allow-unsafe \
+		--no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+
+clean: ## remove the environment and build output
+	rm -rf $(VENV) build site

@@ -1,0 +1,1 @@
+"""Ingestion: raw news articles in, clean per-language Markdown out."""

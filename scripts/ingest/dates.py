@@ -1,0 +1,143 @@
+"""Dates as news sites write them in Vietnamese, Chinese and Ukrainian.
+
+`find_date` looks for the first date in running text (`Sáng 09/4, ...`,
+`2月19日至21日，...`); `timestamp` recognises a line that is nothing but a
+publication date and time (`14:27, 21 лютого 2025 р.`). A date written
+without a year takes the year the caller passes (the one in the title).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_UK_MONTHS = {
+    name: i
+    for i, name in enumerate(
+        "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня".split(),
+        start=1,
+    )
+}
+
+_RANGE = r"\s*(?:-|–|—|~|～|至|到)\s*"
+
+_PATTERNS: list[re.Pattern] = [
+    # 2022年2月25日, 2月19日至21日, 2015年12月05日
+    re.compile(
+        r"(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"
+        rf"(?:{_RANGE}(?:(?:(?P<y2>\d{{4}})\s*年\s*)?(?P<m2>\d{{1,2}})\s*月\s*)?(?P<d2>\d{{1,2}})\s*[日号])?"
+    ),
+    # Ngày 22 tháng 02 năm 2023, ngày 25 tháng 2
+    re.compile(
+        rf"(?i:ngày)\s+(?P<d>\d{{1,2}})(?:{_RANGE}(?P<d2>\d{{1,2}}))?\s+(?i:tháng)\s+(?P<m>\d{{1,2}})"
+        r"(?:\s*,?\s*(?i:năm)\s+(?P<y>\d{4}))?"
+    ),
+    # 21 лютого 2025 р., 19–21 лютого
+    re.compile(
+        rf"(?P<d>\d{{1,2}})(?:{_RANGE}(?P<d2>\d{{1,2}}))?\s+(?P<mon>{'|'.join(_UK_MONTHS)})"
+        r"(?:\s+(?P<y>\d{4})(?:\s*р(?:оку|\.)?)?)?",
+        re.IGNORECASE,
+    ),
+    # 2023-02-22, 2023/02/22, 2023.02.22
+    re.compile(r"(?<!\d)(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)"),
+    # 25/02/2022, 09/4 after a time-of-day word (Sáng 09/4), 19-21/2
+    re.compile(
+        r"(?:(?:(?i:từ\s+ngày|ngày|sáng|chiều|tối|trưa|đêm|hôm)\s+)"
+        rf"(?P<d>\d{{1,2}})(?:{_RANGE}(?P<d2>\d{{1,2}}))?\s*/\s*(?P<m>\d{{1,2}})(?:\s*/\s*(?P<y>\d{{4}}))?(?![\d/])"
+        r"|(?<![\d/])(?P<dy>\d{1,2})\s*/\s*(?P<my>\d{1,2})\s*/\s*(?P<yy>\d{4})(?!\d))"
+    ),
+]
+
+_TIME = re.compile(r"\d{1,2}\s*[:：h]\s*\d{2}(?:\s*[:：]\s*\d{2})?(?:\s*(?:AM|PM|am|pm|SA|CH))?|GMT\s*[+-]\s*\d{1,2}")
+_LABEL = re.compile(
+    r"^(?:cập nhật|ngày đăng|đăng ngày|đăng lúc|thời gian|xuất bản|发布时间|发布日期|时间|日期|更新时间"
+    r"|опубліковано|оновлено|дата)\s*[:：]?\s*",
+    re.IGNORECASE,
+)
+_WEEKDAY = re.compile(
+    r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|星期[一二三四五六日天]|周[一二三四五六日]"
+    r"|понеділок|вівторок|середа|четвер|п['ʼ’]ятниця|субота|неділя)",
+    re.IGNORECASE,
+)
+_LEFTOVER = re.compile(r"^[\s,.;:\-–—|/()\[\]（）【】]*$")
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    start: date
+    end: date | None
+    text: str  # the words the date was read from
+
+
+def years_in(text: str) -> list[int]:
+    return [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", text)]
+
+
+def find_date(text: str, year_hint: int | None = None) -> FoundDate | None:
+    """The earliest complete date in `text`, or None."""
+    best: tuple[int, FoundDate] | None = None
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            found = _to_date(match, year_hint)
+            if found:
+                if best is None or match.start() < best[0]:
+                    best = (match.start(), found)
+                break
+    return best[1] if best else None
+
+
+def timestamp(text: str) -> FoundDate | None:
+    """The date of a line that holds only a publication date and time."""
+    rest = _LABEL.sub("", text.strip())
+    rest = _WEEKDAY.sub(" ", rest)
+    had_time = bool(_TIME.search(rest))
+    rest = _TIME.sub(" ", rest)
+    for pattern in _PATTERNS:
+        match = pattern.search(rest)
+        if not match:
+            continue
+        leftover = rest[: match.start()] + rest[match.end() :]
+        if not _LEFTOVER.match(leftover):
+            continue
+        found = _to_date(match, None)
+        if found and (had_time or _has_year(match)):
+            return FoundDate(found.start, found.end, text.strip())
+    return None
+
+
+def _has_year(match: re.Match) -> bool:
+    groups = match.groupdict()
+    return bool(groups.get("y") or groups.get("yy"))
+
+
+def _to_date(match: re.Match, year_hint: int | None) -> FoundDate | None:
+    g = match.groupdict()
+    if g.get("dy"):
+        day, month, year = int(g["dy"]), int(g["my"]), int(g["yy"])
+        end = None
+    else:
+        year_text = g.get("y")
+        year = int(year_text) if year_text else year_hint
+        if year is None:
+            return None
+        month = _UK_MONTHS[g["mon"].lower()] if g.get("mon") else int(g["m"])
+        day = int(g["d"])
+        end = None
+        if g.get("d2"):
+            end_year = int(g["y2"]) if g.get("y2") else year
+            end_month = int(g["m2"]) if g.get("m2") else month
+            end = _valid(end_year, end_month, int(g["d2"]))
+    start = _valid(year, month, day)
+    if start is None:
+        return None
+    if end is not None and end <= start:
+        end = None
+    return FoundDate(start, end, match.group(0))
+
+
+def _valid(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None

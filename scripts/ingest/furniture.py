@@ -1,0 +1,133 @@
+"""Site furniture: what a news page puts around an article.
+
+View and comment counters, pagination, share and print buttons, visitor
+statistics widgets and related-article lists come along when a page is
+scraped. None of it is the article. Each rule names the reason it gives, so
+the ingest report says why every dropped line was dropped.
+
+The rules describe shapes, in the three languages, not particular sites or
+files; a new kind of furniture is one more rule here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Drop, Line
+from .text import ends_sentence
+
+
+@dataclass(frozen=True)
+class Rule:
+    reason: str
+    pattern: re.Pattern
+
+
+def _rule(reason: str, pattern: str) -> Rule:
+    return Rule(reason, re.compile(pattern, re.IGNORECASE))
+
+
+_NUMBER = r"[\d.,  ]*\d"
+
+LINE_RULES: tuple[Rule, ...] = (
+    _rule(
+        "view counter",
+        r"^(?:lượt xem|lượt đọc|số lượt xem|đã xem|lượt truy cập|views?|переглядів|перегляди|переглянуто"
+        r"|просмотров|浏览(?:次数|量)?|阅读(?:次数|量|数)?|点击(?:次数|量|数|率)?|访问量)\s*[:：]?\s*"
+        + _NUMBER
+        + r"\s*(?:lượt|раз(?:ів|и)?|次)?$",
+    ),
+    _rule(
+        "comment counter",
+        r"^(?:bình luận|ý kiến(?: bạn đọc)?|коментар(?:і|ів)?|комментари(?:и|ев)|评论|留言|comments?)"
+        r"\s*[(（\[]?\s*\d*\s*[)）\]]?$",
+    ),
+    _rule(
+        "pagination",
+        r"^(?:(?:trang|page|сторінка|页)\s*)?(?:[«‹<]\s*)?(?:\d{1,4}\s+){1,}\d{1,4}"
+        r"(?:\s*(?:\.\.\.|…|»|›|>>?|tiếp|sau|next|下一页|далі))*$",
+    ),
+    _rule("page number", r"^(?:[-–—]\s*)?(?:trang|page|сторінка|第)?\s*\d{1,3}\s*(?:/\s*\d{1,3})?\s*(?:页)?(?:\s*[-–—])?$"),
+    _rule(
+        "share, print or font-size buttons",
+        r"^(?:(?:chia sẻ(?: bài viết)?|in bài(?: viết)?|in trang|bản in|gửi bài|gửi email|lưu bài|cỡ chữ"
+        r"|quay lại|về đầu trang|đầu trang|facebook|twitter|zalo|email|e-mail|print|share|tweet"
+        r"|分享(?:到)?|打印(?:本页)?|关闭(?:窗口)?|返回(?:顶部)?"
+        r"|поділитися|друк|версія для друку|нагору)"
+        r"[\s:：|/,·•\-]*)+$",
+    ),
+    _rule(
+        "share, print or font-size buttons",
+        r"^(?:cỡ chữ|字号|розмір шрифту)?\s*[:：]?\s*[【\[]?\s*(?:(?:a\s*[+-]?|大|中|小)\s*){2,}[】\]]?$",
+    ),
+    _rule("breadcrumb navigation", r"^(?:trang chủ|home|首页|головна)\s*[>»/›|]"),
+    _rule("tag list", r"^(?:từ khóa|từ khoá|tags?|标签|关键词|теги|мітки)\s*[:：]"),
+)
+
+# A header that starts a block of furniture, and the shape of the lines in it.
+RELATED_HEADER = re.compile(
+    r"^(?:tin khác|các tin khác|tin liên quan|tin cùng chuyên mục|bài viết liên quan|bài liên quan"
+    r"|xem thêm|đọc thêm|相关新闻|相关阅读|相关文章|延伸阅读|читайте також|інші новини|схожі новини"
+    r"|новини за темою|related(?: articles| news)?)\s*[:：]?$",
+    re.IGNORECASE,
+)
+WIDGET_HEADER = re.compile(
+    r"^(?:thống kê(?: lượt)? truy cập|số lượt truy cập|lượt truy cập|trực tuyến|访问统计|访客统计|网站统计"
+    r"|статистика(?: відвідувань)?|відвідувачі)\s*[:：]?$",
+    re.IGNORECASE,
+)
+WIDGET_ITEM = re.compile(r"^[•·●▪◦*\-–]?\s*[^\d:：]{1,40}[:：]\s*" + _NUMBER + r"$")
+
+
+def strip(lines: list[Line]) -> tuple[list[Line], list[Drop]]:
+    """Split lines into those that may be article text and dropped furniture.
+
+    Blank lines are kept (the structure stage reads the gaps); whitespace-only
+    lines are dropped, since they are not blank in the file.
+    """
+    kept: list[Line] = []
+    drops: list[Drop] = []
+    block: str | None = None  # the furniture block we are inside, if any
+    for line in lines:
+        if not line.raw:
+            kept.append(line)
+            continue
+        if not line.text:
+            drops.append(Drop(line.no, line.raw, "whitespace-only line"))
+            block = block if block == "related" else None
+            continue
+        reason = _line_reason(line.text)
+        if reason:
+            drops.append(Drop(line.no, line.raw, reason))
+            continue
+        if WIDGET_HEADER.match(line.text):
+            block = "widget"
+            drops.append(Drop(line.no, line.raw, "visitor-statistics widget"))
+            continue
+        if block == "widget" and WIDGET_ITEM.match(line.text):
+            drops.append(Drop(line.no, line.raw, "visitor-statistics widget"))
+            continue
+        if RELATED_HEADER.match(line.text):
+            block = "related"
+            drops.append(Drop(line.no, line.raw, "related-articles list"))
+            continue
+        if block == "related" and _looks_like_list_item(line.text):
+            drops.append(Drop(line.no, line.raw, "related-articles list"))
+            continue
+        block = None
+        kept.append(line)
+    return kept, drops
+
+
+def _line_reason(text: str) -> str | None:
+    for rule in LINE_RULES:
+        if rule.pattern.match(text):
+            return rule.reason
+    return None
+
+
+def _looks_like_list_item(text: str) -> bool:
+    # Related lists hold other articles' titles: short, never a finished
+    # paragraph. The first line that reads as a paragraph ends the list.
+    return len(text) <= 250 and not (len(text) > 120 and ends_sentence(text))

@@ -1,0 +1,212 @@
+"""meta.yml: what an editor says about a source, checked field by field.
+
+Every mistake is reported with the file, the line of the field, what is
+wrong and how to fix it, because editors are not expected to read Python.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+from urllib.parse import urlparse
+
+import yaml
+
+from .model import LANGUAGES, SourceError, SourceMeta
+
+KEY_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+KEY_MAX = 80
+RELATIONS = ("original", "translation", "report")
+LINE_ROLES = ("paragraph", "heading", "subheading", "caption", "title", "kicker", "author", "drop", "join")
+
+FIELDS = {
+    "key": "the translation key every language version of the article shares, e.g. 2025-02-19-spring-meeting",
+    "title": "a title per language, e.g. `title: {uk: \"…\"}`",
+    "date": "the date of the event, YYYY-MM-DD",
+    "date_end": "the last day of an event that lasted several days, YYYY-MM-DD",
+    "source_url": "the address of the page the text was taken from",
+    "event": "the event the article reports, one of the ids in sources/events.yml",
+    "original": "for a source in two languages: the one it was first written in",
+    "relation": "how this text relates to another source under the same key: translation or report",
+    "translation_of": "with `relation: translation`: the language it was translated from",
+    "authors": "authors per language, e.g. `authors: {vi: [Lưu Linh]}`",
+    "lines": "per-line corrections, e.g. `lines: {12: caption, 40: {lang: vi}}`",
+}
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe loading, with dates left as text so a bad one gets our message, not a traceback."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load(path: str, text: str, events: set[str] | None = None) -> SourceMeta:
+    """Parse and check a meta.yml. `path` is how messages name the file."""
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        problem = getattr(err, "problem", None) or str(err)
+        raise SourceError(
+            path,
+            mark.line + 1 if mark else None,
+            f"meta.yml is not valid YAML: {problem}",
+            "check the indentation and quote values that contain `:` or `#`",
+        ) from None
+    if root is None:
+        raise SourceError(path, None, "meta.yml is empty", "write at least `key: <translation-key>`")
+    if not isinstance(root, yaml.MappingNode):
+        raise SourceError(path, root.start_mark.line + 1, "meta.yml must be a list of `field: value` lines", _fields_hint())
+
+    lines: dict[str, int] = {}
+    for key_node, _ in root.value:
+        name = key_node.value
+        if name in lines:
+            raise SourceError(path, key_node.start_mark.line + 1, f"field `{name}` is given twice", "keep one")
+        lines[name] = key_node.start_mark.line + 1
+    data: dict[str, Any] = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+
+    def fail(field: str, message: str, fix: str) -> SourceError:
+        return SourceError(path, lines.get(field), f"`{field}`: {message}", fix)
+
+    for name in data:
+        if name not in FIELDS:
+            close = [f for f in FIELDS if f.startswith(str(name)[:3])]
+            raise fail(
+                name,
+                "unknown field",
+                (f"did you mean `{close[0]}`? " if close else "") + _fields_hint(),
+            )
+
+    key = data.get("key")
+    if key is None:
+        raise SourceError(path, None, "`key` is missing", "add `key: <yyyy-mm-dd-short-name>` (lowercase ASCII, digits, -)")
+    key = str(key)
+    if not KEY_PATTERN.match(key) or len(key) > KEY_MAX:
+        raise fail(
+            "key",
+            f"{key!r} is not a valid key",
+            f"use lowercase ASCII letters, digits and single hyphens, at most {KEY_MAX} characters, "
+            "e.g. 2025-02-19-spring-meeting",
+        )
+
+    meta = SourceMeta(key=key)
+    meta.titles = _per_language(data, "title", fail, _title)
+    meta.authors = _per_language(data, "authors", fail, _names)
+    meta.date = _date(data, "date", fail)
+    meta.date_end = _date(data, "date_end", fail)
+    if meta.date_end and not meta.date:
+        raise fail("date_end", "given without `date`", "add `date:` (the first day) too")
+    if meta.date and meta.date_end and meta.date_end <= meta.date:
+        raise fail("date_end", f"{meta.date_end} is not after date {meta.date}", "make date_end the later day")
+
+    if "source_url" in data:
+        url = data["source_url"]
+        parsed = urlparse(str(url))
+        if not isinstance(url, str) or parsed.scheme not in ("http", "https") or not parsed.netloc:
+            raise fail("source_url", f"{url!r} is not a web address", "give the full address, starting https://")
+        meta.source_url = url
+
+    if "event" in data:
+        event = str(data["event"])
+        if events is not None and event not in events:
+            known = ", ".join(sorted(events)) or "none yet"
+            raise fail("event", f"unknown event {event!r}", f"use one of: {known}; or add it to sources/events.yml")
+        meta.event = event
+
+    for name in ("original", "translation_of"):
+        if name in data:
+            value = data[name]
+            if value not in LANGUAGES:
+                raise fail(name, f"{value!r} is not a language of the site", f"use one of: {', '.join(LANGUAGES)}")
+            setattr(meta, name, value)
+
+    if "relation" in data:
+        relation = data["relation"]
+        if relation not in RELATIONS:
+            raise fail("relation", f"{relation!r} is not a relation", f"use one of: {', '.join(RELATIONS)}")
+        meta.relation = relation
+    if meta.relation == "translation" and not meta.translation_of:
+        raise fail("relation", "a translation needs `translation_of`", "add `translation_of: vi` (or zh, uk)")
+    if meta.translation_of and meta.relation != "translation":
+        raise fail("translation_of", "given without `relation: translation`", "add `relation: translation`")
+
+    meta.lines = _line_overrides(data, fail)
+    return meta
+
+
+def _fields_hint() -> str:
+    return "known fields: " + ", ".join(FIELDS)
+
+
+def _per_language(data, field, fail, convert):
+    if field not in data:
+        return {}
+    value = data[field]
+    if not isinstance(value, dict):
+        raise fail(field, "must give a value per language", f"write it as `{field}: {{vi: ..., zh: ...}}`")
+    out = {}
+    for lang, item in value.items():
+        if lang not in LANGUAGES:
+            raise fail(field, f"{lang!r} is not a language of the site", f"use one of: {', '.join(LANGUAGES)}")
+        out[lang] = convert(item, lambda message, fix: fail(field, f"{lang}: {message}", fix))
+    return out
+
+
+def _title(value, fail):
+    if not isinstance(value, str) or not value.strip():
+        raise fail("must be text", 'quote it: `title: {vi: "…"}`')
+    if "\n" in value.strip():
+        raise fail("must be one line", "put the title on one line")
+    return " ".join(value.split())
+
+
+def _names(value, fail):
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise fail("must be a list of names", "write `authors: {vi: [Name One, Name Two]}`")
+    return [" ".join(v.split()) for v in value]
+
+
+def _date(data, field, fail) -> date | None:
+    if field not in data:
+        return None
+    value = data[field]
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise fail(field, f"{value!r} is not a date", "write it as YYYY-MM-DD, e.g. 2025-02-19") from None
+
+
+def _line_overrides(data, fail) -> dict[int, dict]:
+    if "lines" not in data:
+        return {}
+    value = data["lines"]
+    if not isinstance(value, dict):
+        raise fail("lines", "must map line numbers to corrections", "write `lines: {12: caption}`")
+    out: dict[int, dict] = {}
+    for number, override in value.items():
+        if not isinstance(number, int) or isinstance(number, bool) or number < 1:
+            raise fail("lines", f"{number!r} is not a line number", "use the line number the editor shows, from 1")
+        if isinstance(override, str):
+            override = {"role": override}
+        if not isinstance(override, dict) or not set(override) <= {"role", "lang"} or not override:
+            raise fail("lines", f"line {number}: give a role or `{{role: ..., lang: ...}}`", _roles_hint())
+        if "role" in override and override["role"] not in LINE_ROLES:
+            raise fail("lines", f"line {number}: unknown role {override['role']!r}", _roles_hint())
+        if "lang" in override and override["lang"] not in LANGUAGES:
+            raise fail(
+                "lines", f"line {number}: {override['lang']!r} is not a language", f"use one of: {', '.join(LANGUAGES)}"
+            )
+        out[number] = dict(override)
+    return out
+
+
+def _roles_hint() -> str:
+    return "roles: " + ", ".join(LINE_ROLES)

@@ -1,0 +1,154 @@
+"""Plain data passed between the ingestion stages.
+
+The stages run in one direction: read -> clean -> split by language ->
+structure -> write. Each stage takes and returns these dataclasses; none of
+them does I/O except `read` and `write`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+# The languages the site is built in. The first is the site's default.
+LANGUAGES: tuple[str, ...] = ("vi", "zh", "uk")
+
+
+class SourceError(Exception):
+    """A problem in one source that an editor must fix.
+
+    Carries the file and line so the message can point at it, and the fix so
+    the editor knows what to do next. Other sources are still ingested.
+    """
+
+    def __init__(self, path: str, line: int | None, message: str, fix: str):
+        self.path = path
+        self.line = line
+        self.message = message
+        self.fix = fix
+        super().__init__(self.render())
+
+    def render(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}\n  fix: {self.fix}"
+
+    def as_dict(self) -> dict:
+        return {"source": self.path, "line": self.line, "message": self.message, "fix": self.fix}
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a source file as read, and its normalized text."""
+
+    no: int  # 1-based line number in the source file
+    raw: str  # the line as decoded, without its line ending
+    text: str  # whitespace-normalized; "" for blank and whitespace-only lines
+
+
+@dataclass(frozen=True)
+class Drop:
+    """A source line that reaches no article, and why."""
+
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass
+class Segment:
+    """A piece of a content line in one language.
+
+    Most lines are one segment; a title line holding two languages is two.
+    `role` is refined stage by stage: content -> title/kicker/paragraph/...
+    """
+
+    line: int
+    lang: str  # vi, zh, uk, or "und" until context decides
+    text: str
+    role: str = "content"
+    blank_before: bool = False  # an empty line precedes it in the source
+    # Lines of other segments merged into this one (paragraphs broken by page breaks).
+    joined: tuple[int, ...] = ()
+    forced: str | None = None  # a role meta.yml sets for this line, overriding the heuristics
+
+    @property
+    def lines(self) -> tuple[int, ...]:
+        return (self.line, *self.joined)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A unit of an article body: one paragraph, heading or caption."""
+
+    kind: str  # "paragraph" | "heading" | "caption"
+    text: str
+    lines: tuple[int, ...]
+    level: int = 0  # heading level (2 or 3); 0 otherwise
+
+
+@dataclass
+class SourceMeta:
+    """What an editor wrote in a source's meta.yml (all optional but `key`)."""
+
+    key: str
+    titles: dict[str, str] = field(default_factory=dict)
+    date: date | None = None
+    date_end: date | None = None
+    source_url: str | None = None
+    event: str | None = None
+    original: str | None = None  # language the text was first published in
+    relation: str | None = None  # how this source relates to others under the key
+    translation_of: str | None = None  # with relation "translation": the language translated
+    authors: dict[str, list[str]] = field(default_factory=dict)
+    lines: dict[int, dict] = field(default_factory=dict)  # per-line overrides
+
+
+@dataclass(frozen=True)
+class Source:
+    """A raw article as found on disk, with its editor-owned metadata."""
+
+    path: str  # repository-relative path of the raw file, e.g. sources/x/source.txt
+    text: str
+    meta: SourceMeta
+
+
+@dataclass
+class Article:
+    """One language version of one source, ready to be written."""
+
+    key: str
+    lang: str
+    title: str
+    blocks: list[Block]
+    source: str
+    kicker: str | None = None
+    date: date | None = None
+    date_end: date | None = None
+    authors: list[str] = field(default_factory=list)
+    agency: str | None = None
+    source_url: str | None = None
+    event: str | None = None
+    relation: str = "original"  # original | translation | parallel | report
+    translation_of: str | None = None
+    # For bilingual sources: which blocks of another language answer which of
+    # ours, as (our block numbers, their block numbers), numbered from 1.
+    alignment: dict[str, list[tuple[tuple[int, ...], tuple[int, ...]]]] = field(default_factory=dict)
+    lines: tuple[int, ...] = ()  # every source line that went into this article
+
+    @property
+    def path(self) -> Path:
+        return Path(self.lang) / "articles" / f"{self.key}.md"
+
+    def count(self, kind: str) -> int:
+        return sum(1 for b in self.blocks if b.kind == kind)
+
+
+@dataclass
+class Result:
+    """Everything ingestion made of one source."""
+
+    source: str
+    articles: list[Article]
+    dropped: list[Drop]
+    warnings: list[str] = field(default_factory=list)

@@ -1,0 +1,89 @@
+"""What an ingest did, for machines (JSON) and for people (a short summary)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from .model import LANGUAGES, Result, SourceError
+from .write import Plan
+
+
+def build(results: list[Result], errors: list[SourceError], docs: Path, shown_docs: str) -> dict:
+    articles = []
+    dropped = []
+    warnings = []
+    for result in results:
+        for article in result.articles:
+            articles.append(
+                {
+                    "key": article.key,
+                    "lang": article.lang,
+                    "path": f"{shown_docs}/{article.path.as_posix()}",
+                    "title": article.title,
+                    "date": article.date.isoformat() if article.date else None,
+                    "date_end": article.date_end.isoformat() if article.date_end else None,
+                    "authors": list(article.authors),
+                    "source": article.source,
+                    "relation": article.relation,
+                    "paragraphs": article.count("paragraph"),
+                    "headings": article.count("heading"),
+                    "captions": article.count("caption"),
+                    "lines": list(article.lines),
+                }
+            )
+        dropped += [
+            {"source": result.source, "line": d.line, "text": d.text, "reason": d.reason} for d in result.dropped
+        ]
+        warnings += [{"source": result.source, "message": w} for w in result.warnings]
+    return {
+        "articles": articles,
+        "dropped": dropped,
+        "warnings": warnings,
+        "errors": [e.as_dict() for e in errors],
+    }
+
+
+def dumps(report: dict) -> str:
+    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+
+
+def summary(results: list[Result], errors: list[SourceError], plan: Plan, check: bool, root: Path) -> str:
+    per_lang = Counter(a.lang for r in results for a in r.articles)
+    reasons = Counter(d.reason for r in results for d in r.dropped)
+    articles = sum(per_lang.values())
+    out = []
+    for result in results:
+        langs = " ".join(a.lang for a in result.articles)
+        out.append(f"  {result.source}: {langs or '-'} · {len(result.dropped)} lines dropped")
+    langs = ", ".join(f"{lang} {per_lang[lang]}" for lang in LANGUAGES if per_lang[lang])
+    out.append(
+        f"{len(results)} source{'s' if len(results) != 1 else ''} ingested → {articles} articles"
+        + (f" ({langs})" if langs else "")
+    )
+    if reasons:
+        out.append(f"{sum(reasons.values())} lines dropped:")
+        out += [f"  {count:4d}  {reason}" for reason, count in sorted(reasons.items(), key=lambda x: (-x[1], x[0]))]
+    verb = "would " if check else ""
+    changes = [
+        (plan.create, f"{verb}create"),
+        (plan.update, f"{verb}update"),
+        (plan.delete, f"{verb}delete (no source makes it any more)"),
+    ]
+    for paths, what in changes:
+        for path in paths:
+            out.append(f"  {what}: {_rel(path, root)}")
+    plural = "s" if plan.changes != 1 else ""
+    changed = "would change" if check else "changed"
+    out.append(f"{plan.changes} file{plural} {changed}, {len(plan.unchanged)} unchanged")
+    for error in errors:
+        out.append("error: " + error.render())
+    return "\n".join(out)
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)

@@ -1,0 +1,97 @@
+"""Text normalization shared by every stage: whitespace, scripts, punctuation."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .model import Line
+
+# Spaces that scraped pages use for layout: NBSP, figure/narrow spaces,
+# the ideographic space, and the like. All become a plain space.
+_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+# Characters with no width that only get in the way of matching.
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_RUNS = re.compile(r" {2,}")
+_OTHER_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+LINE_BREAKS = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x85|\x0b|\x0c")
+
+
+def normalize(raw: str) -> str:
+    """The text of a line as the pipeline sees it: NFC, single spaces, trimmed."""
+    text = unicodedata.normalize("NFC", raw)
+    text = _INVISIBLE.sub("", text)
+    text = _SPACES.sub(" ", text)
+    if _OTHER_CONTROLS.search(text):
+        text = "".join(_control_replacement(ch) for ch in text)
+    return _RUNS.sub(" ", text).strip()
+
+
+def _control_replacement(ch: str) -> str:
+    category = unicodedata.category(ch)
+    if category == "Cc":
+        return " "
+    if category == "Cf":
+        return ""  # direction marks and the like: invisible, and no content
+    return ch
+
+
+def split_lines(text: str) -> list[Line]:
+    """Number the lines of a decoded source (CRLF, CR and LF all end a line)."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    raws = LINE_BREAKS.split(text)
+    if raws and raws[-1] == "":
+        raws.pop()  # the file's final newline ends the last line, it does not start one
+    return [Line(no, raw, normalize(raw)) for no, raw in enumerate(raws, start=1)]
+
+
+def is_han(ch: str) -> bool:
+    o = ord(ch)
+    return (
+        0x4E00 <= o <= 0x9FFF
+        or 0x3400 <= o <= 0x4DBF
+        or 0x20000 <= o <= 0x2EBEF
+        or 0xF900 <= o <= 0xFAFF
+        or 0x3005 <= o <= 0x3007
+    )
+
+
+def is_cyrillic(ch: str) -> bool:
+    return 0x0400 <= ord(ch) <= 0x052F
+
+
+def is_latin(ch: str) -> bool:
+    o = ord(ch)
+    return (
+        (0x41 <= o <= 0x5A)
+        or (0x61 <= o <= 0x7A)
+        or (0xC0 <= o <= 0x24F and o not in (0xD7, 0xF7))
+        or (0x1E00 <= o <= 0x1EFF)
+    )
+
+
+# Punctuation that closes a sentence, in the scripts we handle.
+SENTENCE_END = ".!?…。！？"
+# Closing quotes and brackets that may follow the sentence end.
+_CLOSERS = "\"'”’»」』）)]"
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the text ends like a finished sentence (`.`, `。`, `?`, `.”`...)."""
+    stripped = text.rstrip(_CLOSERS + " ")
+    return bool(stripped) and stripped[-1] in SENTENCE_END
+
+
+def words(text: str) -> list[str]:
+    return [w for w in text.split(" ") if w]
+
+
+def starts_lowercase(text: str) -> bool:
+    for ch in text:
+        if ch.isalpha():
+            return ch.islower()
+        if not ch.isspace():
+            return False
+    return False

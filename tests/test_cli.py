@@ -1,0 +1,128 @@
+"""`python -m scripts.ingest`: writing, checking, reporting, refusing."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from scripts.ingest import write
+from scripts.ingest.cli import main
+
+from .conftest import ROOT
+
+
+def run(repo: Path, *args: str) -> int:
+    return main(["--sources-dir", str(repo / "sources"), "--quiet", *args])
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {
+        str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_the_committed_markdown_is_what_the_sources_produce():
+    assert main(["--check", "--quiet"]) == 0
+
+
+def test_it_runs_as_a_module_and_prints_a_summary(repo_copy):
+    done = subprocess.run(
+        [sys.executable, "-m", "scripts.ingest", "--sources-dir", str(repo_copy / "sources"), "--check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "5 sources ingested → 7 articles (vi 4, zh 2, uk 1)" in done.stdout
+
+
+def test_a_second_run_changes_no_byte_and_touches_no_file(repo_copy):
+    shutil.rmtree(repo_copy / "docs" / "vi" / "articles")
+    assert run(repo_copy) == 0
+    before = snapshot(repo_copy / "docs")
+    assert run(repo_copy) == 0
+    assert snapshot(repo_copy / "docs") == before
+
+
+def test_check_passes_after_an_ingest_and_fails_after_a_source_is_edited(repo_copy):
+    assert run(repo_copy, "--check") == 0
+    source = repo_copy / "sources" / "2021-04-09-spring-meeting" / "source.txt"
+    source.write_text(source.read_text(encoding="utf-8").replace("Dương Liễu", "Dương Liễu Hà"), encoding="utf-8")
+    before = snapshot(repo_copy / "docs")
+    assert run(repo_copy, "--check") == 1
+    assert snapshot(repo_copy / "docs") == before, "--check writes nothing"
+    assert run(repo_copy) == 0
+    assert run(repo_copy, "--check") == 0
+
+
+def test_the_report_lists_articles_and_dropped_lines(repo_copy, tmp_path):
+    report_path = tmp_path / "report.json"
+    assert run(repo_copy, "--report", str(report_path)) == 0
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    first = report["articles"][0]
+    assert set(first) >= {"key", "lang", "path", "title", "date", "authors", "source", "paragraphs", "headings", "captions"}
+    assert first["path"] == f"docs/{first['lang']}/articles/{first['key']}.md"
+    view = [d for d in report["dropped"] if d["text"] == "Lượt xem: 5205"]
+    assert view == [{"source": "sources/2021-04-09-spring-meeting/source.txt", "line": 2, "text": "Lượt xem: 5205", "reason": "view counter"}]
+    assert report["errors"] == []
+
+
+def test_a_broken_source_fails_the_run_but_the_others_are_ingested(repo_copy, capsys):
+    (repo_copy / "sources" / "2025-02-21-spring-meeting-ha-giang" / "meta.yml").write_text(
+        "key: 2025-02-19-spring-meeting\nrelation: report\n", encoding="utf-8"
+    )  # no title for a source that has none
+    shutil.rmtree(repo_copy / "docs" / "vi" / "articles")
+    assert run(repo_copy) == 1
+    err = capsys.readouterr().err
+    assert "sources/2025-02-21-spring-meeting-ha-giang/source.txt:2: no Ukrainian title" in err
+    assert "title: {uk:" in err
+    assert len(list((repo_copy / "docs" / "vi" / "articles").glob("*.md"))) == 4
+    # Its earlier article is kept until the source is fixed.
+    assert (repo_copy / "docs" / "uk" / "articles" / "2025-02-19-spring-meeting.md").exists()
+
+
+def test_two_sources_writing_the_same_file_is_an_error_not_an_overwrite(repo_copy, capsys):
+    clash = repo_copy / "sources" / "zz-copy"
+    shutil.copytree(repo_copy / "sources" / "2021-04-09-spring-meeting", clash)
+    assert run(repo_copy) == 1
+    assert "writes the same file as sources/2021-04-09-spring-meeting/source.txt" in capsys.readouterr().err
+
+
+def test_articles_no_source_makes_any_more_are_removed(repo_copy):
+    shutil.rmtree(repo_copy / "sources" / "2021-04-09-spring-meeting")
+    stale = repo_copy / "docs" / "vi" / "articles" / "2021-04-09-spring-meeting.md"
+    assert stale.exists()
+    assert run(repo_copy, "--check") == 1
+    assert run(repo_copy) == 0
+    assert not stale.exists()
+    assert (repo_copy / "docs" / "vi" / "index.md").exists(), "hand-written pages are never touched"
+
+
+def test_a_bare_file_can_be_ingested_into_any_folder(tmp_path):
+    bare = tmp_path / "bai-viet-moi.txt"
+    bare.write_text("Tiêu đề bài mới\n\nNgày 3 tháng 3 năm 2024, hai bên gặp nhau.\n", encoding="utf-8")
+    assert main([str(bare), "--docs", str(tmp_path / "out"), "--quiet"]) == 0
+    written = tmp_path / "out" / "vi" / "articles" / "bai-viet-moi.md"
+    assert "title: Tiêu đề bài mới" in written.read_text(encoding="utf-8")
+
+
+def test_a_write_that_fails_leaves_the_old_file_whole_and_no_temporary_file(tmp_path, monkeypatch):
+    target = tmp_path / "a.md"
+    target.write_bytes(b"old")
+
+    def broken_replace(src, dst):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(OSError):
+        write.write_atomic(target, b"new content")
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.md"]

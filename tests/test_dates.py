@@ -1,0 +1,69 @@
+"""Reading dates as the three languages' news sites write them."""
+
+from datetime import date
+
+from scripts.ingest.dates import find_date, timestamp, years_in
+
+
+def test_chinese_month_and_day_take_the_year_given():
+    found = find_date("2月25日,2022年中国广西与越南…", 2022)
+    assert (found.start, found.end) == (date(2022, 2, 25), None)
+
+
+def test_a_chinese_range_keeps_its_start_and_end():
+    found = find_date("2月19日至21日,在友好、坦诚、务实气氛中", 2025)
+    assert (found.start, found.end) == (date(2025, 2, 19), date(2025, 2, 21))
+
+
+def test_a_range_across_months():
+    found = find_date("1月30日至2月2日举行", 2024)
+    assert (found.start, found.end) == (date(2024, 1, 30), date(2024, 2, 2))
+
+
+def test_vietnamese_time_of_day_and_day_month():
+    assert find_date("Sáng 09/4, Tỉnh ủy Cao Bằng chủ trì", 2021).start == date(2021, 4, 9)
+
+
+def test_vietnamese_words_with_a_year():
+    assert find_date("Ngày 22 tháng 02 năm 2023, Chương trình").start == date(2023, 2, 22)
+
+
+def test_vietnamese_day_range_before_the_month():
+    found = find_date("lần thứ 16 từ ngày 19-21/2 được tổ chức", 2025)
+    assert (found.start, found.end) == (date(2025, 2, 19), date(2025, 2, 21))
+
+
+def test_ukrainian_genitive_month_names():
+    assert find_date("Вранці 21 лютого в місті Халонг", 2025).start == date(2025, 2, 21)
+
+
+def test_a_date_without_a_year_and_no_year_given_is_not_a_date():
+    assert find_date("Sáng 09/4, Tỉnh ủy", None) is None
+
+
+def test_fractions_and_year_spans_are_not_dates():
+    assert find_date("giữa 5 tỉnh/khu, Kế hoạch 2021-2025", 2021) is None
+
+
+def test_impossible_dates_are_ignored():
+    assert find_date("ngày 31 tháng 2 năm 2023") is None
+
+
+def test_the_earliest_date_in_the_text_wins():
+    assert find_date("Ngày 3 tháng 3 năm 2024 ... (cập nhật 2024-03-05)").start == date(2024, 3, 3)
+
+
+def test_a_line_that_is_only_a_timestamp():
+    assert timestamp("14:27, 21 лютого 2025 р.").start == date(2025, 2, 21)
+    assert timestamp("2015年12月05日 08：05").start == date(2015, 12, 5)
+    assert timestamp("Thứ Sáu, 25/02/2022 - 09:15").start == date(2022, 2, 25)
+    assert timestamp("Cập nhật: 2022-02-25 10:11").start == date(2022, 2, 25)
+
+
+def test_a_sentence_with_a_date_is_not_a_timestamp():
+    assert timestamp("Sáng 09/4/2021, Tỉnh ủy Cao Bằng chủ trì") is None
+    assert timestamp("21 лютого") is None  # no year, no time: could be anything
+
+
+def test_years_in_a_title():
+    assert years_in("Gặp gỡ đầu Xuân 2025 (lần thứ 10)") == [2025]

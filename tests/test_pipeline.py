@@ -1,0 +1,148 @@
+"""The cleaning stages together, on small made-up sources."""
+
+from datetime import date
+
+import pytest
+
+from scripts.ingest.model import SourceError
+
+from .conftest import article, ingest_text
+
+LEAD_VI = "Sáng 09/4/2021, Tỉnh ủy Cao Bằng chủ trì tổ chức Chương trình Gặp gỡ đầu Xuân theo hình thức trực tuyến."
+BODY_VI = "Các bên nhất trí tăng cường hợp tác trong các lĩnh vực kinh tế, thương mại, du lịch và giao lưu nhân dân."
+
+
+def test_a_plain_vietnamese_article():
+    result = ingest_text(f"Tiêu đề bài viết\n\n{LEAD_VI}\n\n{BODY_VI}\n")
+    vi = article(result, "vi")
+    assert vi.title == "Tiêu đề bài viết"
+    assert vi.date == date(2021, 4, 9)
+    assert [b.kind for b in vi.blocks] == ["paragraph", "paragraph"]
+    assert vi.lines == (1, 3, 5)
+    assert result.dropped == []
+
+
+def test_with_no_title_and_none_in_meta_the_error_names_the_file_and_the_fix():
+    with pytest.raises(SourceError) as caught:
+        ingest_text(f"{LEAD_VI}\n{BODY_VI}\n")
+    err = caught.value
+    assert err.path == "sources/test/source.txt"
+    assert "no Vietnamese title" in err.message
+    assert "sources/test/meta.yml" in err.fix and "title: {vi:" in err.fix
+
+
+def test_the_title_in_meta_is_used_when_the_source_has_none():
+    vi = article(ingest_text(f"{LEAD_VI}\n{BODY_VI}\n", titles={"vi": "Tiêu đề"}), "vi")
+    assert vi.title == "Tiêu đề" and len(vi.blocks) == 2
+
+
+def test_a_title_in_meta_replaces_the_source_title_and_the_report_says_so():
+    result = ingest_text(f"Tiêu đề cũ\n{LEAD_VI}\n", titles={"vi": "Tiêu đề mới"})
+    assert article(result, "vi").title == "Tiêu đề mới"
+    assert [(d.line, d.reason) for d in result.dropped] == [(1, "title replaced by the title in meta.yml")]
+
+
+def test_without_any_date_the_error_asks_for_one_in_meta():
+    with pytest.raises(SourceError) as caught:
+        ingest_text(f"Tiêu đề\n{BODY_VI}\n")
+    assert "no date" in caught.value.message and "date: YYYY-MM-DD" in caught.value.fix
+
+
+def test_a_date_in_meta_wins():
+    vi = article(ingest_text(f"Tiêu đề\n{LEAD_VI}\n", date=date(2021, 4, 10)), "vi")
+    assert vi.date == date(2021, 4, 10)
+
+
+def test_an_empty_file_is_an_error():
+    with pytest.raises(SourceError, match="holds no text"):
+        ingest_text("\n \n")
+
+
+def test_russian_text_is_reported_not_filed_as_ukrainian():
+    text = (
+        "Весняна зустріч секретарів\n"
+        "14:27, 21 лютого 2025 р.\n"
+        "Сторони погодилися, що 2025 рік має особливе значення для співпраці.\n"
+        "Стороны согласились, что этот год имеет особое значение для сотрудничества.\n"
+    )
+    result = ingest_text(text)
+    assert [a.lang for a in result.articles] == ["uk"]
+    (russian,) = [d for d in result.dropped if d.line == 4]
+    assert "another language (ru)" in russian.reason and "lang:" in russian.reason
+
+
+def test_interleaved_languages_become_one_article_each_in_their_own_order():
+    text = (
+        "Gặp gỡ đầu Xuân 2024 2024年新春会晤\n"
+        "2月20日,双方在南宁举行会晤,签署了12项合作协议。\n"
+        "Ngày 20 tháng 2, hai bên tổ chức hội đàm tại Nam Ninh và ký kết 12 văn kiện hợp tác quan trọng.\n"
+        "会晤结束后,各方发表了联合新闻公报。\n"
+        "Kết thúc buổi gặp gỡ, các bên đã ra thông cáo báo chí chung.\n"
+    )
+    result = ingest_text(text)
+    vi, zh = article(result, "vi"), article(result, "zh")
+    assert (vi.title, zh.title) == ("Gặp gỡ đầu Xuân 2024", "2024年新春会晤")
+    assert [b.lines for b in vi.blocks] == [(3,), (5,)]
+    assert [b.lines for b in zh.blocks] == [(2,), (4,)]
+    assert vi.alignment == {"zh": [((1,), (1,)), ((2,), (2,))]}
+    assert zh.alignment == {"vi": [((1,), (1,)), ((2,), (2,))]}
+    assert vi.relation == zh.relation == "parallel"
+
+
+def test_the_original_language_is_marked_and_the_other_is_its_translation():
+    text = "Tiêu đề 标题\n2月20日,双方举行会晤。\nNgày 20 tháng 2 năm 2024, hai bên tổ chức hội đàm.\n"
+    result = ingest_text(text, original="vi")
+    assert article(result, "vi").relation == "original"
+    assert (article(result, "zh").relation, article(result, "zh").translation_of) == ("translation", "vi")
+
+
+def test_a_separate_report_under_a_shared_key():
+    result = ingest_text(f"Tiêu đề\n{LEAD_VI}\n", relation="report")
+    assert article(result, "vi").relation == "report"
+
+
+def test_headings_pair_across_languages_and_captions_have_no_counterpart():
+    zh_para = "通过九次新春会晤的举办,这一机制的成效日渐显著,已成为地方合作的典范。"
+    vi_para = "Qua 9 kỳ Gặp gỡ đầu xuân, cơ chế này ngày càng phát huy hiệu quả, là hình mẫu trong hợp tác cấp địa phương."
+    text = (
+        "Gặp gỡ 2024 2024年会晤\n"
+        f"2月20日,{zh_para}\n"
+        f"Ngày 20 tháng 2, {vi_para}\n"
+        "肯定地方高效合作典范机制\n"
+        "Khẳng định cơ chế hợp tác hiệu quả, tiêu biểu cấp địa phương\n"
+        "\n"
+        "Quang cảnh Chương trình Gặp gỡ đầu Xuân 2024.\n"
+        f"{zh_para}\n"
+        f"{vi_para}\n"
+    )
+    result = ingest_text(text)
+    vi, zh = article(result, "vi"), article(result, "zh")
+    assert [b.kind for b in zh.blocks] == ["paragraph", "heading", "paragraph"]
+    assert [b.kind for b in vi.blocks] == ["paragraph", "heading", "caption", "paragraph"]
+
+
+def test_a_meta_override_turns_a_line_into_a_heading():
+    text = f"Tiêu đề\n\n{LEAD_VI}\n\nMột tiêu đề phụ ngắn\n\n{BODY_VI}\n"
+    auto = article(ingest_text(text), "vi")
+    fixed = article(ingest_text(text, lines={5: {"role": "heading"}}), "vi")
+    assert [b.kind for b in auto.blocks] == ["paragraph", "caption", "paragraph"]
+    assert [b.kind for b in fixed.blocks] == ["paragraph", "heading", "paragraph"]
+
+
+def test_a_meta_override_joins_a_paragraph_split_in_two():
+    text = f"Tiêu đề\n\n{LEAD_VI}\n\nHà Nội và Quảng Tây cùng thúc đẩy hợp tác.\n"
+    fixed = article(ingest_text(text, lines={5: {"role": "join"}}), "vi")
+    assert len(fixed.blocks) == 1 and fixed.blocks[0].lines == (3, 5)
+
+
+def test_a_meta_override_can_drop_a_line_and_keep_a_line_taken_for_furniture():
+    text = f"Tiêu đề\n{LEAD_VI}\nChia sẻ\nLượt xem: 12\n"
+    result = ingest_text(text, lines={3: {"role": "paragraph"}, 2: {"role": "drop"}}, date=date(2021, 4, 9))
+    vi = article(result, "vi")
+    assert [b.text for b in vi.blocks] == ["Chia sẻ"]
+    assert {(d.line, d.reason) for d in result.dropped} == {(2, "dropped in meta.yml"), (4, "view counter")}
+
+
+def test_an_override_on_a_blank_line_is_an_error():
+    with pytest.raises(SourceError, match="line 2 is blank"):
+        ingest_text(f"Tiêu đề\n\n{LEAD_VI}\n", lines={2: {"role": "caption"}})
