@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import lru_cache
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -117,10 +118,9 @@ def extract(page: str, shown: str) -> Extracted:
         root = lxml.html.document_fromstring(page)
     except (etree.ParserError, ValueError):
         root = None
-    if root is None or not _has_text(root):
+    blocks = _blocks(root) if root is not None else []
+    if not any(b.kind == "text" for b in blocks):
         raise SourceError(shown, None, "the page has no visible text", _RESAVE_PAGE)
-
-    blocks = _blocks(root)
     try:
         doc = trafilatura.bare_extraction(
             page,
@@ -129,6 +129,7 @@ def extract(page: str, shown: str) -> Extracted:
             include_tables=True,
             with_metadata=True,
             deduplicate=False,
+            config=_config(),
         )
     except Exception:  # noqa: BLE001 - a page the extractor cannot parse is the editor's to fix, not a crash
         doc = None
@@ -185,11 +186,20 @@ def extract(page: str, shown: str) -> Extracted:
     return Extracted("\n".join(out), tuple(lines), page_info)
 
 
+@lru_cache(maxsize=1)
+def _config():
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    # Below this many characters trafilatura gives up on its main extraction
+    # and falls back to taking nearly the whole page. Its default (250) is a
+    # long paragraph in Latin script but three in Chinese, whose short news
+    # items then came out with the page's furniture.
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "50")
+    return config
+
+
 _RESAVE_PAGE = "open the article in a browser and save it again with \"Save page as… → Webpage, HTML only\""
-
-
-def _has_text(root) -> bool:
-    return any(normalize(t) for t in root.itertext())
 
 
 def _blocks(root) -> list[Block]:
