@@ -79,7 +79,9 @@ _MAGIC = (
 
 # Characters that Vietnamese typed in the old TCVN3 (ABC) or VNI font
 # encodings turns into when read as a code page: `Ch­¬ng tr×nh`, `Vieät Nam`.
-_TCVN3_SIGNS = re.compile(r"[a-zA-Z][\xa8-\xae\xb5-\xbe\xc6-\xfe]|[\xa8-\xae][a-z]")
+# TCVN3 puts its most frequent letters (ư ơ đ â ê ô ă à ả ã á ạ) on bytes that
+# are symbols in every Western code page: `Ch­¬ng`, `®Çu`, `Xu©n`.
+_TCVN3_SIGNS = re.compile(r"[a-zA-Z][\xa8-\xae\xb5-\xbe\xd7\xf7]|[\xa8-\xae\xb5-\xbe][a-z]")
 _VNI_SIGNS = re.compile(r"[aeiouyAEIOUY][\xf8\xf9\xfb\xf5\xef\xe4\xe1\xe0\xe2\xe3\xe5\xf6\xf4\xf2\xf3\xf1][a-z ]")
 _VI_MARKED = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef]")
@@ -223,7 +225,7 @@ def _legacy_vietnamese(data: bytes) -> bool:
     if not words:
         return False
     signs = len(_TCVN3_SIGNS.findall(text)) + len(_VNI_SIGNS.findall(text))
-    return signs * 5 >= len(words)
+    return signs >= 3 and signs * 3 >= len(words)
 
 
 def _reads_as_our_languages(text: str, encoding: str) -> bool:
