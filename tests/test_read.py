@@ -101,6 +101,7 @@ def test_a_guessed_encoding_is_reported_so_the_editor_can_check_it():
     decoded = read.decode(ukrainian().encode("cp1251"), SHOWN)
     assert decoded.warnings == ("read as Windows-1251; if any text looks wrong, " + read.RESAVE,)
     assert read.decode(ukrainian().encode("utf-8"), SHOWN).warnings == ()
+    assert read.decode(ukrainian().encode("utf-16"), SHOWN).warnings == (), "a byte-order mark is certain"
 
 
 def test_text_whose_encoding_cannot_be_told_is_refused_with_how_to_resave_it():

@@ -125,7 +125,7 @@ def decode(data: bytes, shown: str, declared: str | None = None) -> Decoded:
             shown, None, "the file is binary, not text (it is full of control characters)", "save the article as text"
         )
     warnings = []
-    if encoding not in ("UTF-8",):
+    if encoding not in ("UTF-8", "UTF-16", "UTF-32"):  # a code page was guessed or declared, not certain
         warnings.append(f"read as {encoding}; if any text looks wrong, {RESAVE}")
     text, repaired = repair_mojibake(text)
     if repaired:
