@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ from scripts.ingest.cli import main
 from scripts.ingest.metadata import BYLINE, DATELINE, SOURCE
 from scripts.ingest.text import normalize
 
-from .conftest import source_folders
+from .conftest import SOURCES, source_folders
 from .test_render import to_html
 
 WORD = re.compile(r"\w+")
@@ -76,3 +77,38 @@ def test_every_line_is_in_an_article_or_dropped_with_a_reason(folder, ingested):
             assert len(set(homes)) == len(homes)
         left = words_left(normalize(raw), *(texts[lang] for lang in homes), *(normalize(d["text"]) for d in drops))
         assert not left, f"line {no}: words lost: {sorted(left)}"
+
+
+@pytest.fixture(scope="module")
+def ingested_pages(tmp_path_factory):
+    """Every seed as a saved news page (tests/pages.py), ingested by the command."""
+    from .test_html import SEEDS, page_for
+
+    repo = tmp_path_factory.mktemp("accounting-html")
+    for folder in SEEDS:
+        (repo / "sources" / folder).mkdir(parents=True)
+        (repo / "sources" / folder / "source.html").write_text(page_for(folder), encoding="utf-8")
+        shutil.copy(SOURCES / folder / "meta.yml", repo / "sources" / folder / "meta.yml")
+    report_path = repo / "report.json"
+    assert main(["--sources-dir", str(repo / "sources"), "--report", str(report_path), "--quiet"]) == 0
+    return repo, json.loads(report_path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("folder", [p.name for p in source_folders()])
+def test_every_block_of_a_saved_page_is_in_an_article_or_dropped_with_a_reason(folder, ingested_pages):
+    """For HTML, a line is a visible text block of the page (see scripts/ingest/html.py)."""
+    from scripts.ingest.html import extract
+
+    repo, report = ingested_pages
+    source = f"sources/{folder}/source.html"
+    blocks = extract((repo / source).read_text(encoding="utf-8"), source).lines
+    articles = [a for a in report["articles"] if a["source"] == source]
+    dropped = [d for d in report["dropped"] if d["source"] == source]
+    assert articles and all(d["reason"] for d in dropped)
+    texts = {a["lang"]: article_text(repo / "docs" / a["lang"] / "articles" / f"{a['key']}.md") for a in articles}
+    for no, raw in enumerate(blocks, start=1):
+        homes = [a["lang"] for a in articles if no in a["lines"]]
+        drops = [d for d in dropped if d["line"] == no]
+        assert homes or drops, f"block {no} is neither in an article nor dropped: {raw!r}"
+        left = words_left(normalize(raw), *(texts[lang] for lang in homes), *(normalize(d["text"]) for d in drops))
+        assert not left, f"block {no}: words lost: {sorted(left)}"

@@ -67,3 +67,17 @@ def test_a_sentence_with_a_date_is_not_a_timestamp():
 
 def test_years_in_a_title():
     assert years_in("Gặp gỡ đầu Xuân 2025 (lần thứ 10)") == [2025]
+
+
+def test_full_width_digits_colons_and_separators_in_timestamps():
+    from scripts.ingest.dates import timestamp
+    from scripts.ingest.text import normalize
+
+    for line in (
+        "2015年12月05日 08：05",
+        "发布时间：2015年12月05日　08：05",
+        "２０１５年１２月０５日 ０８：０５",
+        "2015／12／05 08：05",
+    ):
+        found = timestamp(normalize(line))
+        assert found is not None and found.start == date(2015, 12, 5), line

@@ -91,3 +91,13 @@ def test_a_source_url_that_is_not_a_web_address():
 
 def test_a_field_given_twice():
     assert "given twice" in error("key: a\nkey: b\n").message
+
+
+def test_a_key_that_is_a_reserved_name():
+    for key in ("con", "index", "lpt1"):
+        err = error(f"key: {key}\n")
+        assert err.line == 1 and "reserved" in err.message
+
+
+def test_a_key_that_is_too_long():
+    assert "longer than 80" in error(f"key: {'a' * 81}\n").message

@@ -146,3 +146,16 @@ def test_a_meta_override_can_drop_a_line_and_keep_a_line_taken_for_furniture():
 def test_an_override_on_a_blank_line_is_an_error():
     with pytest.raises(SourceError, match="line 2 is blank"):
         ingest_text(f"Tiêu đề\n\n{LEAD_VI}\n", lines={2: {"role": "caption"}})
+
+
+def test_traditional_chinese_text_is_chinese_kept_as_written_and_marked_zh_hant():
+    from scripts.ingest.render import render
+
+    text = (
+        "廣西與越南邊境四省黨委書記新春會晤舉行\n"
+        "二月二十五日，廣西與越南高平、廣寧、河江、諒山等四省黨委書記新春會晤活動以視頻連線方式舉行。\n"
+    )
+    zh = article(ingest_text(text, date=date(2022, 2, 25)), "zh")
+    assert zh.title == "廣西與越南邊境四省黨委書記新春會晤舉行"
+    assert zh.script == "zh-Hant"
+    assert "\nlang: zh\nscript: zh-Hant\n" in render(zh)

@@ -65,6 +65,10 @@ def main(argv: list[str] | None = None) -> int:
                 )
             )
             continue
+        taken = next((e for a in result.articles if (e := _taken_on_disk(docs / a.path, result.source, root))), None)
+        if taken:
+            errors.append(taken)
+            continue
         results.append(result)
         for article in result.articles:
             path = docs / article.path
@@ -89,13 +93,38 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if errors or (args.check and plan.changes) else 0
 
 
+def _taken_on_disk(path: Path, source: str, root: Path) -> SourceError | None:
+    """An error when `path` is a file this source must not overwrite.
+
+    Another source that still exists may own it (a run over some sources
+    only, or a run where that source failed), or it may be a hand-written page.
+    """
+    if not path.is_file():
+        return None
+    shown = sources_mod.display(path, root)
+    owner = _source_of(path)
+    if not owner:
+        return SourceError(
+            source, None, f"would overwrite {shown}, which ingestion did not write", "give this source another `key`"
+        )
+    if _folder(owner) != _folder(source) and (root / owner).exists():
+        return SourceError(
+            source,
+            None,
+            f"writes the same file as {owner}: {shown}",
+            "give one of the two sources another `key` in its meta.yml "
+            "(sources in different languages may share a key; two in one language may not)",
+        )
+    return None
+
+
 def _folder(path: str) -> str:
     return str(Path(path).parent) if Path(path).suffix else path
 
 
 def _source_of(path: Path) -> str:
     """The `source:` a generated article names in its front matter."""
-    for line in path.read_text(encoding="utf-8").splitlines()[:40]:
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines()[:40]:
         if line.startswith("source: "):
             return line[len("source: ") :].strip()
     return ""

@@ -39,8 +39,8 @@ _PATTERNS: list[re.Pattern] = [
         r"(?:\s+(?P<y>\d{4})(?:\s*р(?:оку|\.)?)?)?",
         re.IGNORECASE,
     ),
-    # 2023-02-22, 2023/02/22, 2023.02.22
-    re.compile(r"(?<!\d)(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)"),
+    # 2023-02-22, 2023/02/22, 2023.02.22, and with full-width separators (2023／02／22)
+    re.compile(r"(?<!\d)(?P<y>\d{4})[-/.／．－](?P<m>\d{1,2})[-/.／．－](?P<d>\d{1,2})(?!\d)"),
     # 25/02/2022, 09/4 after a time-of-day word (Sáng 09/4), 19-21/2
     re.compile(
         r"(?:(?:(?i:từ\s+ngày|ngày|sáng|chiều|tối|trưa|đêm|hôm)\s+)"

@@ -6,17 +6,16 @@ wrong and how to fix it, because editors are not expected to read Python.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any
 from urllib.parse import urlparse
 
 import yaml
 
+from . import keys
+from .keys import KEY_MAX, KEY_PATTERN  # noqa: F401 - re-exported: where keys used to be defined
 from .model import LANGUAGES, SourceError, SourceMeta
 
-KEY_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-KEY_MAX = 80
 RELATIONS = ("original", "translation", "report")
 LINE_ROLES = ("paragraph", "heading", "subheading", "caption", "title", "kicker", "author", "drop", "join")
 
@@ -87,10 +86,11 @@ def load(path: str, text: str, events: set[str] | None = None) -> SourceMeta:
     if key is None:
         raise SourceError(path, None, "`key` is missing", "add `key: <yyyy-mm-dd-short-name>` (lowercase ASCII, digits, -)")
     key = str(key)
-    if not KEY_PATTERN.match(key) or len(key) > KEY_MAX:
+    why = keys.problem(key)
+    if why:
         raise fail(
             "key",
-            f"{key!r} is not a valid key",
+            f"{key[:100]!r} is not a valid key ({why})",
             f"use lowercase ASCII letters, digits and single hyphens, at most {KEY_MAX} characters, "
             "e.g. 2025-02-19-spring-meeting",
         )

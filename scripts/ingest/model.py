@@ -105,12 +105,30 @@ class SourceMeta:
 
 
 @dataclass(frozen=True)
+class Page:
+    """What a saved HTML page says about its article besides its text.
+
+    Its lines are the page's text blocks (see html.py); `roles` and the page's
+    metadata are defaults that meta.yml and the text itself override.
+    """
+
+    roles: dict[int, str] = field(default_factory=dict)  # line -> title | heading | subheading | caption
+    dropped: tuple[Drop, ...] = ()  # blocks outside the article, each with the part of the page it was in
+    title: str | None = None  # the headline from the page's metadata, when no line holds it
+    date: date | None = None
+    authors: tuple[str, ...] = ()
+    url: str | None = None
+
+
+@dataclass(frozen=True)
 class Source:
     """A raw article as found on disk, with its editor-owned metadata."""
 
     path: str  # repository-relative path of the raw file, e.g. sources/x/source.txt
     text: str
     meta: SourceMeta
+    page: Page | None = None  # for an HTML source: what its markup says
+    warnings: tuple[str, ...] = ()  # things the editor should check (an encoding guessed, mojibake repaired)
 
 
 @dataclass
@@ -123,6 +141,7 @@ class Article:
     blocks: list[Block]
     source: str
     kicker: str | None = None
+    script: str | None = None  # "zh-Hant" for Chinese written in Traditional characters
     date: date | None = None
     date_end: date | None = None
     authors: list[str] = field(default_factory=list)

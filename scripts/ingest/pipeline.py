@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from . import dates, furniture, language, metadata, structure
 from .align import Unit, align
 from .model import LANGUAGES, Article, Block, Drop, Line, Result, Segment, Source, SourceError
-from .text import split_lines
+from .text import han_script, split_lines
 
 LANGUAGE_NAMES = {"vi": "Vietnamese", "zh": "Chinese", "uk": "Ukrainian"}
 
@@ -40,13 +40,25 @@ def ingest(source: Source) -> Result:
     lines = split_lines(source.text)
     if not any(line.text for line in lines):
         raise SourceError(source.path, None, "the file holds no text", "put the article's text in the file")
-    overrides = source.meta.lines
     _check_overrides(source, lines)
+    page = source.page
+    # What an HTML page's markup says of a line (title, caption...) is a
+    # default; meta.yml has the last word.
+    overrides = {no: {"role": role} for no, role in page.roles.items()} if page else {}
+    for no, override in source.meta.lines.items():
+        overrides[no] = {**overrides.get(no, {}), **override}
 
     kept, dropped = _strip_furniture(lines, overrides)
+    if page:
+        dropped += page.dropped
     segments = _tag_languages(kept, overrides)
     facts = _Facts()
     dropped += _read_metadata_lines(segments, facts)
+    if page:
+        # The page's metadata counts where the text itself says nothing.
+        if facts.published is None and page.date:
+            facts.published = dates.FoundDate(page.date, None, "the page's publication date")
+        facts.source_url = facts.source_url or page.url
     segments, unsupported = _set_aside_other_languages(source, segments)
     dropped += unsupported
     found = structure.find_titles(segments)
@@ -58,7 +70,8 @@ def ingest(source: Source) -> Result:
     _read_datelines(segments, facts)
 
     segments = structure.join_page_breaks(segments)
-    style = structure.separator_style(segments)
+    # An HTML page marks its captions; no other line of it is taken for one.
+    style = "html" if page else structure.separator_style(segments)
     langs = [lang for lang in LANGUAGES if any(s.lang == lang and s.role == "content" for s in segments)]
     if not langs:
         raise SourceError(
@@ -79,6 +92,7 @@ def ingest(source: Source) -> Result:
 
     relation = _relations(source, langs)
     articles: list[Article] = []
+    page_authors = list(page.authors) if page and len(langs) == 1 else []
     for lang in langs:
         lang_lines = sorted({n for s in segments if s.lang == lang and s.role in _ARTICLE_ROLES for n in s.lines})
         rel, of = relation[lang]
@@ -92,7 +106,7 @@ def ingest(source: Source) -> Result:
                 kicker=found.kicker.text if found.kicker and found.kicker.lang == lang else None,
                 date=start,
                 date_end=end,
-                authors=source.meta.authors.get(lang) or facts.authors.get(lang, []),
+                authors=source.meta.authors.get(lang) or facts.authors.get(lang) or page_authors,
                 agency=facts.agency.get(lang),
                 source_url=source.meta.source_url or facts.source_url,
                 event=source.meta.event,
@@ -100,10 +114,11 @@ def ingest(source: Source) -> Result:
                 translation_of=of,
                 alignment=alignment.get(lang, {}),
                 lines=tuple(lang_lines),
+                script=han_script(titles[lang] + "".join(b.text for b in blocks[lang])) if lang == "zh" else None,
             )
         )
     dropped.sort(key=lambda d: d.line)
-    return Result(source.path, articles, dropped)
+    return Result(source.path, articles, dropped, list(source.warnings))
 
 
 def _check_overrides(source: Source, lines: list[Line]) -> None:
@@ -235,7 +250,7 @@ def _build_blocks(
 ) -> tuple[dict[str, list[Block]], dict[str, dict]]:
     body = {lang: [s for s in segments if s.lang == lang and s.role == "content"] for lang in langs}
     levels = structure.heading_levels([s for seg in body.values() for s in seg])
-    candidate = {id(s): structure.caption_candidate(s, style) for seg in body.values() for s in seg}
+    candidate = {id(s): style != "html" and structure.caption_candidate(s, style) for seg in body.values() for s in seg}
 
     # Pair every language with the one that has the most text.
     partner: dict[int, int | None] = {id(s): None for seg in body.values() for s in seg}
@@ -340,6 +355,8 @@ def _titles(source: Source, found: dict[str, Segment], langs: list[str]) -> tupl
                 dropped.append(Drop(seg.line, seg.text, "title replaced by the title in meta.yml"))
         elif seg is not None:
             titles[lang] = seg.text
+        elif source.page and source.page.title and language.detect(source.page.title) == lang:
+            titles[lang] = source.page.title  # the page's headline, from its metadata
         else:
             first = next((line.no for line in _first_of(lang, source)), 1)
             raise SourceError(

@@ -81,6 +81,8 @@ def front_matter(article: Article) -> dict:
         data["kicker"] = article.kicker
     data["key"] = article.key
     data["lang"] = article.lang
+    if article.script:
+        data["script"] = article.script
     if article.date:
         data["date"] = article.date
     if article.date_end:

@@ -77,6 +77,8 @@ def summary(results: list[Result], errors: list[SourceError], plan: Plan, check:
     plural = "s" if plan.changes != 1 else ""
     changed = "would change" if check else "changed"
     out.append(f"{plan.changes} file{plural} {changed}, {len(plan.unchanged)} unchanged")
+    for result in results:
+        out += [f"warning: {result.source}: {w}" for w in result.warnings]
     for error in errors:
         out.append("error: " + error.render())
     return "\n".join(out)

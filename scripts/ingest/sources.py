@@ -1,32 +1,46 @@
 """Find sources on disk and read them: the raw file and its meta.yml.
 
-A source is a folder under `sources/` holding one raw file (`source.txt`)
-and the editor's `meta.yml`. A bare file can be ingested too, to try out an
-article before it gets a folder; its key then comes from the file name.
+A source is a folder under `sources/` holding one raw file — the article as
+text (`source.txt`) or as a saved web page (`source.html`) — and the
+editor's `meta.yml`. A bare file can be ingested too, to try out an article
+before it gets a folder; its key then comes from the file name.
+
+What a source folder holds must stay inside the repository: a raw file or
+meta.yml that is a symbolic link to somewhere else is refused, so building
+the site never reads files it does not own.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import yaml
-from unidecode import unidecode
 
+from . import html as html_mod
+from . import keys
 from . import meta as meta_yml
+from . import read
 from .model import LANGUAGES, Source, SourceError, SourceMeta
 
-SOURCE_NAMES = ("source.txt",)
+TEXT_NAME = "source.txt"
+HTML_NAME = "source.html"
+SOURCE_NAMES = (TEXT_NAME, HTML_NAME)
 META_NAME = "meta.yml"
 EVENTS_NAME = "events.yml"
+MAX_META_BYTES = 256 * 1024
+_LIMITS = {TEXT_NAME: read.MAX_TEXT_BYTES, HTML_NAME: read.MAX_HTML_BYTES}
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
 def display(path: Path, root: Path) -> str:
     """A path as messages show it: relative to the repository when inside it."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return path.absolute().relative_to(root.resolve()).as_posix()
     except ValueError:
-        return str(path)
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            return str(path)
 
 
 def discover(sources_dir: Path) -> list[Path]:
@@ -41,8 +55,9 @@ def load_events(sources_dir: Path, root: Path) -> dict[str, dict[str, str]] | No
     if not path.is_file():
         return None
     shown = display(path, root)
+    _inside(path, root, shown)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.safe_load(_utf8(path, shown, MAX_META_BYTES)) or {}
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         raise SourceError(shown, mark.line + 1 if mark else None, "events.yml is not valid YAML", "fix the YAML") from None
@@ -57,8 +72,9 @@ def load_events(sources_dir: Path, root: Path) -> dict[str, dict[str, str]] | No
 
 
 def load(target: Path, root: Path, events: set[str] | None) -> Source:
-    """Read one source: a folder under sources/, or a bare text file."""
+    """Read one source: a folder under sources/, or a bare text or HTML file."""
     if target.is_dir():
+        _inside(target, root, display(target, root), folder=True)
         raw = _raw_file(target, root)
         meta_path = target / META_NAME
         if not meta_path.is_file():
@@ -69,46 +85,99 @@ def load(target: Path, root: Path, events: set[str] | None) -> Source:
                 f"create {display(meta_path, root)} with at least `key: <yyyy-mm-dd-short-name>` "
                 "(`make new` writes one for you)",
             )
+        _inside(raw, root, display(raw, root))
+        _inside(meta_path, root, display(meta_path, root))
     elif target.is_file():
         raw = target
         meta_path = target.parent / META_NAME
         if target.name not in SOURCE_NAMES or not meta_path.is_file():
             meta_path = None
+        else:
+            # A source folder's file named on the command line: the folder's rules hold.
+            _inside(raw, root, display(raw, root))
+            _inside(meta_path, root, display(meta_path, root))
     else:
         raise SourceError(str(target), None, "no such file or folder", "check the path")
 
     shown = display(raw, root)
     if meta_path is not None:
-        meta = meta_yml.load(display(meta_path, root), meta_path.read_text(encoding="utf-8"), events)
+        meta_shown = display(meta_path, root)
+        meta = meta_yml.load(meta_shown, _utf8(meta_path, meta_shown, MAX_META_BYTES), events)
     else:
         meta = SourceMeta(key=key_from_name(raw.stem))
-    return Source(shown, decode(raw.read_bytes(), shown), meta)
+
+    is_html = raw.name.lower().endswith(_HTML_SUFFIXES)
+    data = read.read_bytes(raw, shown, read.MAX_HTML_BYTES if is_html else read.MAX_TEXT_BYTES)
+    if is_html:
+        decoded = read.decode(data, shown, html_mod.declared_charset(data))
+        page = html_mod.extract(decoded.text, shown)
+        # A line meta.yml gives a role (other than drop) comes back even if the extractor left it out.
+        page = html_mod.restore(page, {no for no, o in meta.lines.items() if o.get("role") != "drop"})
+        return Source(shown, page.text, meta, page=page.page, warnings=decoded.warnings)
+    decoded = read.decode(data, shown)
+    return Source(shown, decoded.text, meta, warnings=decoded.warnings)
 
 
 def _raw_file(folder: Path, root: Path) -> Path:
-    found = [folder / name for name in SOURCE_NAMES if (folder / name).is_file()]
-    if not found:
+    found = [folder / name for name in SOURCE_NAMES if (folder / name).is_file() or (folder / name).is_symlink()]
+    if len(found) > 1:
         raise SourceError(
             display(folder, root),
             None,
-            "the source folder has no raw file",
-            f"save the article as {display(folder / SOURCE_NAMES[0], root)}",
+            f"the source folder holds both {TEXT_NAME} and {HTML_NAME}; it can only hold one article",
+            "keep the one that is the article as published (usually source.html) and delete the other, "
+            "or move it to a folder of its own",
+        )
+    if not found:
+        others = sorted(p.name for p in folder.iterdir() if p.is_file() and p.name != META_NAME)
+        hint = f" (it holds {', '.join(others[:5])})" if others else ""
+        raise SourceError(
+            display(folder, root),
+            None,
+            f"the source folder has no raw file{hint}",
+            f"save the article as {display(folder / TEXT_NAME, root)} (text) "
+            f"or {display(folder / HTML_NAME, root)} (a saved web page)",
         )
     return found[0]
 
 
-def decode(data: bytes, shown: str) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+def _inside(path: Path, root: Path, shown: str, folder: bool = False) -> None:
+    """Refuse a path that leads outside the repository (a symbolic link out of it)."""
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
+        resolved = path.resolve(strict=True)
+    except (OSError, RuntimeError):
         raise SourceError(
-            shown, line, "the file is not UTF-8 text", "open it in a text editor and save it as UTF-8"
+            shown, None, "is a broken symbolic link", "replace the link with the file itself"
+        ) from None
+    if not resolved.is_relative_to(root.resolve()):
+        what = "folder" if folder else "file"
+        raise SourceError(
+            shown,
+            None,
+            f"this {what} is a link to {resolved}, outside the repository",
+            f"copy the {what} itself into the repository instead of linking to it",
+        )
+
+
+def _utf8(path: Path, shown: str, limit: int) -> str:
+    """A YAML file's text: UTF-8 (a byte-order mark is allowed), and not huge."""
+    data = read.read_bytes(path, shown, limit)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise SourceError(
+            shown,
+            data[: err.start].count(b"\n") + 1,
+            f"{path.name} is not UTF-8 text",
+            read.RESAVE,
         ) from None
 
 
 def key_from_name(name: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", unidecode(name).lower()).strip("-")
-    return slug[: meta_yml.KEY_MAX].strip("-") or "article"
+    """The key of a bare file: its name as a slug (`Bài viết mới.txt` → `bai-viet-moi`)."""
+    return keys.slugify(name, fallback_seed=name)
+
+
+def decode(data: bytes, shown: str) -> str:
+    """A text source's bytes as text (see read.py)."""
+    return read.decode(data, shown).text

@@ -95,3 +95,24 @@ def starts_lowercase(text: str) -> bool:
         if not ch.isspace():
             return False
     return False
+
+
+def han_script(text: str) -> str | None:
+    """"zh-Hant" when Chinese text is written in Traditional characters, else None.
+
+    Most characters are shared by both systems; only those that exist in one
+    of them count, so a Simplified text quoting one Traditional name stays
+    Simplified.
+    """
+    from hanzidentifier import helpers
+
+    shared = helpers.SHARED_CHARACTERS
+    traditional = simplified = 0
+    for ch in text:
+        if not is_han(ch) or ch in shared:
+            continue
+        if ch in helpers.TRADITIONAL_CHARACTERS:
+            traditional += 1
+        elif ch in helpers.SIMPLIFIED_CHARACTERS:
+            simplified += 1
+    return "zh-Hant" if traditional > simplified else None

@@ -1,0 +1,472 @@
+"""Saved HTML pages: the article, numbered like the lines of a text source.
+
+A saved news page holds the article and everything around it: menus, share
+buttons, view counters, related links, comments, the footer. The lines of an
+HTML source are the page's **visible text blocks** in document order: each
+heading, paragraph, list item, caption, table cell or `<br>`-separated run of
+text is one line, numbered from 1; the alt text of an image inside the
+article is one line too, where the image sits. (Scripts, styles and the
+`<head>` are not text a reader sees, so they are not lines.)
+
+Which lines are the article is decided by trafilatura, a well-kept extractor
+judged on real news pages: a block is article text when trafilatura's
+extraction holds it. The markup then says what the page's own layout says:
+
+- the headline (`<h1>`, matched with the page's og:title) is the title, even
+  when the `<title>` element says something else (often the site's name);
+- `<figcaption>`, and a caption cell or paragraph next to an image, are
+  captions; an image's alt text is a caption only when the image has no
+  caption of its own and the alt reads like one (words, not a file name or
+  the headline again);
+- `<h2>`–`<h4>` and short paragraphs that are bold throughout are headings.
+
+Every other block is dropped with the part of the page it came from as the
+reason (navigation, comments, sidebar...), so nothing is lost: each line
+ends in an article or in the ingest report. The kept lines then go through
+the same pipeline as a text source (furniture, languages, structure).
+The page's publication date, author and canonical address come from its
+metadata, and count only where the text itself says nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+from dataclasses import dataclass, replace
+from datetime import date
+
+from .model import Drop, Page, SourceError
+from .structure import heading_shaped
+from .text import normalize
+
+# Elements whose content is not text a reader sees.
+_INVISIBLE = {
+    "script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object",
+    "embed", "canvas", "audio", "video", "map", "picture", "source", "track",
+}  # fmt: skip
+# Elements that start a new block of text.
+_BLOCKS = {
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "div",
+    "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "option", "p", "pre",
+    "section", "select", "summary", "table", "tbody", "td", "textarea", "tfoot", "th", "thead", "tr", "ul",
+    "button",
+}  # fmt: skip
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 3, "h5": 3, "h6": 3}
+
+# Parts of a page that are never the article, by tag and by class or id.
+_REGIONS: tuple[tuple[str, re.Pattern], ...] = (
+    ("comments", re.compile(r"comment|binh-?luan|y-?kien|reply|disqus|pinglun|评论", re.I)),
+    ("related-articles list", re.compile(r"related|lien-?quan|tin-?khac|cung-?chuyen-?muc|more-?news|other|read-?more|most-?read|doc-?nhieu|popular|xem-?nhieu|hot-?news", re.I)),
+    ("share, print or font-size buttons", re.compile(r"share|social|sharing|print|font-?size|text-?size|toolbar|tools|fb-|zalo|twitter|facebook|like", re.I)),
+    ("navigation", re.compile(r"\bnav|menu|breadcrumb|pagination|paging|pager", re.I)),
+    ("tag list", re.compile(r"\btags?\b|keyword|tu-?khoa", re.I)),
+    ("sidebar", re.compile(r"sidebar|side-?bar|col-?side|widget|aside|banner|advert|\bads?\b|qc-|quang-?cao", re.I)),
+    ("page header", re.compile(r"^header$|site-?header|masthead|top-?bar", re.I)),
+    ("page footer", re.compile(r"footer|copyright", re.I)),
+)
+_TAG_REGIONS = {
+    "nav": "navigation", "aside": "sidebar", "footer": "page footer", "header": "page header",
+    "form": "form", "button": "button", "select": "form", "option": "form",
+    "textarea": "form", "menu": "navigation",
+}  # fmt: skip
+_CAPTION_CLASS = re.compile(r"caption|desc|chu-?thich|image-?note|pic-?note|img-?note|photo-?note|figcaption|图注|说明", re.I)
+_FILE_NAME = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?)$|^(?:img|dsc|image|photo|ảnh)[-_ ]?\d+", re.I)
+_GENERIC_ALT = re.compile(
+    r"^(?:ảnh|hình|hình ảnh|ảnh minh họa|ảnh minh hoạ|photo|image|picture|logo|avatar|icon|banner|图片|图|照片|фото|зображення)"
+    r"(?:\s*\d*)?$",
+    re.I,
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+ALT_REASON = "image description (alt text) that is not a caption"
+
+
+@dataclass
+class Block:
+    no: int
+    text: str
+    element: object  # the lxml element the block's text belongs to
+    kind: str = "text"  # text | alt
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """An HTML page read as a source: its lines, and what its markup says about them."""
+
+    text: str  # the article's lines, one per block, joined with "\n"; lines left out are blank
+    lines: tuple[str, ...]  # every line's text, in order (line n is lines[n - 1])
+    page: Page
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in its first bytes (`<meta charset=...>`)."""
+    match = _META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii") if match else None
+
+
+def extract(page: str, shown: str) -> Extracted:
+    """Number the page's text blocks and keep the article's."""
+    import lxml.html
+    import trafilatura
+    from lxml import etree
+
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+    page = page.replace("\x00", "")
+    try:
+        root = lxml.html.document_fromstring(page)
+    except (etree.ParserError, ValueError):
+        root = None
+    blocks = _blocks(root) if root is not None else []
+    if not any(b.kind == "text" for b in blocks):
+        raise SourceError(shown, None, "the page has no visible text", _RESAVE_PAGE)
+    try:
+        doc = trafilatura.bare_extraction(
+            page,
+            include_comments=False,
+            include_images=True,
+            include_tables=True,
+            with_metadata=True,
+            deduplicate=False,
+            config=_config(),
+        )
+    except Exception:  # noqa: BLE001 - a page the extractor cannot parse is the editor's to fix, not a crash
+        doc = None
+    units = [normalize(u) for u in (doc.text or "").split("\n")] if doc is not None else []
+    units = [u for u in units if u]
+    if not units:
+        raise SourceError(
+            shown,
+            None,
+            "no article text could be found in the page",
+            _RESAVE_PAGE + "; or copy the article's text into source.txt instead",
+        )
+
+    kept = _match(blocks, units)
+    title = normalize(doc.title or "") or None
+    headline = _headline(blocks, kept, title)
+    if headline is not None:
+        kept.add(headline.no)
+    container = _container([b.element for b in blocks if b.no in kept])
+    roles: dict[int, str] = {}
+    if headline is not None:
+        roles[headline.no] = "title"
+    first_kept = min(kept) if kept else 0
+    last_kept = max(kept) if kept else 0
+    captions = _captions(blocks, container, title, first_kept, last_kept)
+    for no, role in captions.items():
+        kept.add(no)
+        roles[no] = role
+    for block in blocks:
+        if block.no in kept and block.no not in roles and block.kind == "text":
+            role = _heading_role(block)
+            if role:
+                roles[block.no] = role
+
+    dropped = []
+    lines = [b.text for b in blocks]
+    out = []
+    for block in blocks:
+        if block.no in kept and (block.kind == "text" or roles.get(block.no) == "caption"):
+            out.append(block.text)
+            continue
+        out.append("")
+        reason = ALT_REASON if block.kind == "alt" else f"left out of the article by the HTML extractor ({_region(block.element)})"
+        dropped.append(Drop(block.no, block.text, reason))
+
+    page_info = Page(
+        roles=roles,
+        dropped=tuple(dropped),
+        title=title if headline is None and _usable_title(title, doc) else None,
+        date=_date(doc.date),
+        authors=tuple(_authors(doc.author)),
+        url=_url(doc.url),
+    )
+    return Extracted("\n".join(out), tuple(lines), page_info)
+
+
+@lru_cache(maxsize=1)
+def _config():
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    # Below this many characters trafilatura gives up on its main extraction
+    # and falls back to taking nearly the whole page. Its default (250) is a
+    # long paragraph in Latin script but three in Chinese, whose short news
+    # items then came out with the page's furniture.
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "50")
+    return config
+
+
+_RESAVE_PAGE = "open the article in a browser and save it again with \"Save page as… → Webpage, HTML only\""
+
+
+def _blocks(root) -> list[Block]:
+    """The page's visible text blocks and in-article image descriptions, in document order."""
+    blocks: list[Block] = []
+    buffer: list[str] = []
+    owner = [root]
+
+    def flush(element):
+        text = normalize(re.sub(r"\s+", " ", "".join(buffer)))
+        buffer.clear()
+        if text:
+            blocks.append(Block(len(blocks) + 1, text, element))
+
+    def walk(element):
+        tag = element.tag if isinstance(element.tag, str) else ""
+        tag = tag.lower()
+        if tag in _INVISIBLE or not tag or element.get("hidden") is not None or _display_none(element):
+            if tag == "picture":
+                for img in element.iter("img"):
+                    _alt(img)
+            return
+        if tag == "img":
+            _alt(element)
+            return
+        block = tag in _BLOCKS
+        if block:
+            flush(owner[-1])
+            owner.append(element)
+        if tag == "br":
+            flush(owner[-1])
+        if element.text:
+            buffer.append(element.text)
+        for child in element:
+            walk(child)
+            if child.tail:
+                buffer.append(child.tail)
+        if block:
+            flush(element)
+            owner.pop()
+
+    def _alt(img):
+        alt = normalize(re.sub(r"\s+", " ", img.get("alt") or ""))
+        if alt:
+            flush(owner[-1])
+            blocks.append(Block(len(blocks) + 1, alt, img, "alt"))
+
+    walk(root)
+    flush(root)
+    return blocks
+
+
+def _display_none(element) -> bool:
+    style = (element.get("style") or "").replace(" ", "").lower()
+    return "display:none" in style or "visibility:hidden" in style
+
+
+def _match(blocks: list[Block], units: list[str]) -> set[int]:
+    """Lines whose text the extraction holds: the same block, or a part of one."""
+    remaining: dict[str, int] = {}
+    for unit in units:
+        remaining[unit] = remaining.get(unit, 0) + 1
+    kept: set[int] = set()
+    texts = [b for b in blocks if b.kind == "text"]
+    for block in texts:
+        if remaining.get(block.text, 0) > 0:
+            remaining[block.text] -= 1
+            kept.add(block.no)
+    # A block the extractor split or joined differently: containment, for text
+    # long enough not to match by chance.
+    left = [u for u, n in remaining.items() if n > 0]
+    if left:
+        joined = "\n".join(left)
+        for block in texts:
+            if block.no in kept or len(block.text) < 15:
+                continue
+            if block.text in joined or any(len(u) >= 15 and u in block.text for u in left):
+                kept.add(block.no)
+    return kept
+
+
+def _headline(blocks: list[Block], kept: set[int], title: str | None) -> Block | None:
+    """The block that is the page's headline: an <h1> (or heading) matching its title."""
+    headings = [b for b in blocks if b.kind == "text" and _tag(b.element) in _HEADINGS]
+    if title:
+        for block in headings:
+            if block.text == title:
+                return block
+        for block in headings:
+            if len(block.text) >= 10 and (block.text in title or title in block.text):
+                return block
+    h1s = [b for b in headings if _tag(b.element) == "h1"]
+    first = min(kept) if kept else None
+    if first is not None:
+        before = [b for b in h1s if b.no <= first] or [b for b in h1s if b.no in kept]
+        if before:
+            return before[-1]
+    return None
+
+
+def _container(elements: list) -> object | None:
+    """The innermost element holding every kept block: the article's box."""
+    if not elements:
+        return None
+    paths = [list(reversed([e, *e.iterancestors()])) for e in elements]
+    common = None
+    for level in zip(*paths):
+        if all(x is level[0] for x in level):
+            common = level[0]
+        else:
+            break
+    return common
+
+
+def _captions(blocks: list[Block], container, title: str | None, first: int, last: int) -> dict[int, str]:
+    """Lines that are captions of the article's photos."""
+    roles: dict[int, str] = {}
+    if container is None:
+        return roles
+    # Sets of the elements themselves: lxml keeps one Python object per node
+    # only while it is referenced, so ids of dropped proxies are not stable.
+    inside = set(container.iter())
+    figures_with_caption: set = set()
+    for block in blocks:
+        if block.kind != "text" or block.element not in inside or _region(block.element, default=None):
+            continue
+        figure = _caption_of(block.element)
+        if figure is not None:
+            roles[block.no] = "caption"
+            figures_with_caption.add(figure)
+    for block in blocks:
+        if block.kind != "alt" or block.element not in inside or _region(block.element, default=None):
+            continue
+        if not first <= block.no <= last + 1:
+            continue
+        figure = _figure_of(block.element)
+        if figure is not None and figure in figures_with_caption:
+            continue  # the photo has a caption of its own
+        if _alt_is_caption(block.text, title) and not _is_linked(block.element):
+            roles[block.no] = "caption"
+    return roles
+
+
+def _caption_of(element) -> object | None:
+    """The figure a caption block belongs to, if the block is a caption."""
+    for node in [element, *element.iterancestors()]:
+        tag = _tag(node)
+        if tag == "figcaption":
+            figure = _figure_of(node)
+            return node if figure is None else figure
+        if tag in ("article", "main", "body", "section"):
+            return None
+        if _CAPTION_CLASS.search(_classes(node)):
+            figure = _figure_of(node)
+            if figure is not None:
+                return figure
+        if tag == "td":
+            table = next((a for a in node.iterancestors() if _tag(a) == "table"), None)
+            if table is not None and any(True for _ in table.iter("img")) and not any(True for _ in node.iter("img")):
+                return table
+    return None
+
+
+def _figure_of(element) -> object | None:
+    """The nearest ancestor that holds an image: a <figure>, an image table or a captioned box."""
+    for node in element.iterancestors():
+        tag = _tag(node)
+        if tag in ("figure", "table") and any(True for _ in node.iter("img")):
+            return node
+        if tag in ("article", "main", "body", "section"):
+            return None
+        if tag == "div" and _CAPTION_CLASS.search(_classes(node)) is None and any(True for _ in node.iter("img")):
+            if len(list(node.iter("img"))) == 1 and len(normalize(" ".join(node.itertext()))) < 400:
+                return node
+    return None
+
+
+def _alt_is_caption(alt: str, title: str | None) -> bool:
+    if _FILE_NAME.search(alt) or _GENERIC_ALT.match(alt) or alt.startswith(("http://", "https://", "/")):
+        return False
+    if title and (alt == title or alt in title or title in alt):
+        return False
+    han = sum(1 for ch in alt if "\u3400" <= ch <= "\u9fff")
+    return han >= 6 or len(alt.split()) >= 4
+
+
+def _is_linked(img) -> bool:
+    return any(_tag(a) == "a" for a in img.iterancestors())
+
+
+def _heading_role(block: Block) -> str | None:
+    tag = _tag(block.element)
+    if tag in ("h2", "h3", "h4", "h5", "h6") and heading_shaped(block.text):
+        return "heading" if tag == "h2" else "subheading"
+    if tag == "p" and heading_shaped(block.text) and _all_bold(block.element):
+        from .metadata import byline, is_author_name
+
+        if not is_author_name(block.text) and not byline(block.text):
+            return "heading"
+    return None
+
+
+def _all_bold(element) -> bool:
+    children = [c for c in element if isinstance(c.tag, str)]
+    if (element.text or "").strip() or len(children) != 1:
+        return False
+    child = children[0]
+    return _tag(child) in ("strong", "b") and not (child.tail or "").strip()
+
+
+def _region(element, default: str | None = "page text outside the article") -> str | None:
+    for node in [element, *element.iterancestors()]:
+        tag = _tag(node)
+        if tag in _TAG_REGIONS:
+            return _TAG_REGIONS[tag]
+        names = _classes(node)
+        if names:
+            for region, pattern in _REGIONS:
+                if pattern.search(names):
+                    return region
+    return default
+
+
+def _classes(node) -> str:
+    return " ".join(filter(None, (node.get("class"), node.get("id"), node.get("role"))))
+
+
+def _tag(node) -> str:
+    return node.tag.lower() if isinstance(node.tag, str) else ""
+
+
+def _usable_title(title: str | None, doc) -> bool:
+    """A title from the page's metadata, unless it is only the site's name."""
+    if not title:
+        return False
+    site = normalize(getattr(doc, "sitename", "") or "")
+    return title != site and len(title.split()) >= 3 or sum(1 for ch in title if "\u3400" <= ch <= "\u9fff") >= 6
+
+
+def _date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _authors(value: str | None) -> list[str]:
+    if not value:
+        return []
+    return [normalize(a) for a in re.split(r"\s*;\s*", value) if normalize(a)]
+
+
+def _url(value: str | None) -> str | None:
+    if value and re.match(r"^https?://[^\s/]+", value):
+        return value
+    return None
+
+
+def restore(extracted: Extracted, numbers: set[int]) -> Extracted:
+    """Bring lines the extractor left out back into the article (meta.yml names them)."""
+    back = {d.line for d in extracted.page.dropped if d.line in numbers}
+    if not back:
+        return extracted
+    out = extracted.text.split("\n")
+    for no in back:
+        out[no - 1] = extracted.lines[no - 1]
+    page = replace(extracted.page, dropped=tuple(d for d in extracted.page.dropped if d.line not in back))
+    return Extracted("\n".join(out), extracted.lines, page)
