@@ -14,7 +14,7 @@ PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help venv ingest check site serve test lock clean
+.PHONY: help venv ingest check site serve test bench lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -41,6 +41,10 @@ serve: site ## build, then serve the site at http://$(HOST):$(PORT)/ and rebuild
 
 test: $(STAMP) ## run the test suite
 	$(PY) -m pytest
+
+N ?= 30
+bench: $(STAMP) ## measure ingest + build at N articles per language (make bench N=1000)
+	$(PY) -m scripts.bench $(N)
 
 lock: ## re-resolve pyproject.toml into requirements.lock (needs the network)
 	$(PYTHON) -m venv build/lock-venv

@@ -11,6 +11,7 @@ unpaired, since captions usually have no counterpart.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ _NUMBER_CLASH = 0.6
 Pair = tuple[tuple[int, ...], tuple[int, ...]]
 
 
-@dataclass(frozen=True)
+@dataclass
 class Unit:
     text: str
     # What leaving this unit unpaired costs; None for the default. Caption
@@ -40,9 +41,13 @@ class Unit:
     def optional(self) -> bool:
         return self.skip is not None and self.skip < _SKIP
 
-    @property
+    @functools.cached_property
     def numbers(self) -> frozenset[str]:
         return frozenset(n.lstrip("0") or "0" for n in _NUMBER.findall(self.text))
+
+    @functools.cached_property
+    def length(self) -> int:
+        return len(self.text)
 
 
 def align(a: list[Unit], b: list[Unit]) -> list[Pair]:
@@ -69,20 +74,30 @@ def _align(a: list[Unit], b: list[Unit], ratio: float) -> list[Pair]:
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
-    moves = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
+    skip_a = [_SKIP if u.skip is None else u.skip for u in a]
+    skip_b = [_SKIP if u.skip is None else u.skip for u in b]
+
+    def relax(i: int, j: int, di: int, dj: int, step: float) -> None:
+        total = cost[i][j] + step
+        if total < cost[i + di][j + dj]:
+            cost[i + di][j + dj] = total
+            back[i + di][j + dj] = (di, dj)
+
     for i in range(n + 1):
         for j in range(m + 1):
             if cost[i][j] == inf:
                 continue
-            for di, dj in moves:
-                ni, nj = i + di, j + dj
-                if ni > n or nj > m:
-                    continue
-                step = _step_cost(a[i:ni], b[j:nj], ratio)
-                total = cost[i][j] + step
-                if total < cost[ni][nj]:
-                    cost[ni][nj] = total
-                    back[ni][nj] = (di, dj)
+            if i < n:
+                relax(i, j, 1, 0, skip_a[i])
+            if j < m:
+                relax(i, j, 0, 1, skip_b[j])
+            if i < n and j < m:
+                relax(i, j, 1, 1, _pair_cost((a[i],), (b[j],), ratio))
+                # A caption is never half of a merged pair.
+                if i + 1 < n and not (a[i].optional or a[i + 1].optional or b[j].optional):
+                    relax(i, j, 2, 1, _pair_cost((a[i], a[i + 1]), (b[j],), ratio))
+                if j + 1 < m and not (a[i].optional or b[j].optional or b[j + 1].optional):
+                    relax(i, j, 1, 2, _pair_cost((a[i],), (b[j], b[j + 1]), ratio))
     pairs: list[Pair] = []
     i, j = n, m
     while i or j:
@@ -99,19 +114,15 @@ def _ratio(a: list[Unit], b: list[Unit]) -> float:
     return lb / la
 
 
-def _step_cost(xs: list[Unit], ys: list[Unit], ratio: float) -> float:
-    if not xs or not ys:
-        (unit,) = xs or ys
-        return _SKIP if unit.skip is None else unit.skip
-    if len(xs) + len(ys) > 2 and any(u.optional for u in (*xs, *ys)):
-        return float("inf")  # a caption is never half of a merged pair
-    la = sum(len(u.text) for u in xs) * ratio
-    lb = sum(len(u.text) for u in ys)
+def _pair_cost(xs: tuple[Unit, ...], ys: tuple[Unit, ...], ratio: float) -> float:
+    la = sum(u.length for u in xs) * ratio
+    lb = sum(u.length for u in ys)
     cost = _LENGTH_WEIGHT * abs(math.log((lb + _SMOOTHING) / (la + _SMOOTHING)))
     if len(xs) + len(ys) > 2:
         cost += _MERGE
-    nx = frozenset().union(*(u.numbers for u in xs))
-    ny = frozenset().union(*(u.numbers for u in ys))
+    nx = xs[0].numbers if len(xs) == 1 else xs[0].numbers | xs[1].numbers
+    ny = ys[0].numbers if len(ys) == 1 else ys[0].numbers | ys[1].numbers
     if nx and ny:
-        cost += -_NUMBER_BONUS * min(3, len(nx & ny)) if nx & ny else _NUMBER_CLASH
+        shared = len(nx & ny)
+        cost += -_NUMBER_BONUS * min(3, shared) if shared else _NUMBER_CLASH
     return cost

@@ -60,6 +60,7 @@ _WEEKDAY = re.compile(
     r"|понеділок|вівторок|середа|четвер|п['ʼ’]ятниця|субота|неділя)",
     re.IGNORECASE,
 )
+_TIMESTAMP_MAX = 80
 _LEFTOVER = re.compile(r"^[\s,.;:\-–—|/()\[\]（）【】]*$")
 
 
@@ -89,6 +90,8 @@ def find_date(text: str, year_hint: int | None = None) -> FoundDate | None:
 
 def timestamp(text: str) -> FoundDate | None:
     """The date of a line that holds only a publication date and time."""
+    if len(text) > _TIMESTAMP_MAX:
+        return None  # a paragraph, not a timestamp: skip the regex work
     rest = _LABEL.sub("", text.strip())
     rest = _WEEKDAY.sub(" ", rest)
     had_time = bool(_TIME.search(rest))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .text import is_cyrillic, is_han, is_latin
+from .text import count_han, is_cyrillic, is_han, is_latin
 
 UNDETERMINED = "und"
 
@@ -30,15 +30,17 @@ _HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")
 _UK_APOSTROPHE = re.compile(r"(?<=[а-щьюяіїєґА-ЩЬЮЯІЇЄҐ])['ʼ’](?=[а-щьюяіїєґА-ЩЬЮЯІЇЄҐ])")
 # Web and mail addresses are Latin whatever the language around them.
 _ADDRESSES = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\S+")
-_TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
+# Words written wholly in one script (a word mixing scripts counts for neither).
+_LATIN_TOKEN = re.compile(r"(?<![^\W\d_])[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]+(?![^\W\d_])")
+_CYRILLIC_TOKEN = re.compile(r"(?<![^\W\d_])[\u0400-\u052f]+(?![^\W\d_])")
 
 # A Han character carries about half a Latin word's worth of text, so a
 # Vietnamese paragraph quoting a Chinese name stays Vietnamese.
 _HAN_WEIGHT = 0.5
+_SAMPLE = 300
 
 
-def _is_vi_marked(word: str) -> bool:
-    return any(ch in _VI_LETTERS or 0x1EA0 <= ord(ch) <= 0x1EF9 for ch in word)
+_VI_MARKED_WORD = re.compile("[^\\W\\d_]*[" + "".join(sorted(_VI_LETTERS)) + "\u1ea0-\u1ef9][^\\W\\d_]*")
 
 
 @functools.lru_cache(maxsize=1)
@@ -61,16 +63,19 @@ def detect(text: str) -> str:
     "und" means the text has too few letters to tell (a number, a name in
     capitals, "COVID-19"); the caller decides from the surrounding lines.
     """
+    if len(text) > _SAMPLE * 2:
+        # A paragraph's language shows in its opening and closing words; reading
+        # all of a 3,000-character paragraph tells nothing more.
+        text = text[:_SAMPLE] + " " + text[-_SAMPLE:]
     text = _ADDRESSES.sub(" ", text)
     if _KANA.search(text):
         return "ja"
     if _HANGUL.search(text):
         return "ko"
-    han = sum(1 for ch in text if is_han(ch))
-    tokens = _TOKEN.findall(text)
-    latin = [t for t in tokens if all(is_latin(ch) for ch in t)]
-    cyrillic = [t for t in tokens if all(is_cyrillic(ch) for ch in t)]
-    scores = {"zh": han * _HAN_WEIGHT, "latin": len(latin), "cyrillic": len(cyrillic)}
+    han = count_han(text)
+    latin = len(_LATIN_TOKEN.findall(text))
+    cyrillic = len(_CYRILLIC_TOKEN.findall(text))
+    scores = {"zh": han * _HAN_WEIGHT, "latin": latin, "cyrillic": cyrillic}
     script = max(scores, key=lambda k: scores[k])
     if scores[script] == 0:
         return UNDETERMINED
@@ -81,24 +86,24 @@ def detect(text: str) -> str:
     return _cyrillic_language(cyrillic, text)
 
 
-def _latin_language(tokens: list[str], text: str) -> str:
-    marked = sum(1 for t in tokens if _is_vi_marked(t))
-    if marked and marked >= 0.15 * len(tokens):
+def _latin_language(tokens: int, text: str) -> str:
+    marked = len(_VI_MARKED_WORD.findall(text))
+    if marked and marked >= 0.15 * tokens:
         return "vi"
-    if len(tokens) < 4:
+    if tokens < 4:
         return UNDETERMINED  # "COVID-19", "OCOP", a bare name: too little to tell
     # Vietnamese typed without diacritics, or another language altogether.
     return _classify(text, ["vi", "en", "fr", "de", "es", "pt", "it", "id", "ms", "tl", "nl"])
 
 
-def _cyrillic_language(tokens: list[str], text: str) -> str:
+def _cyrillic_language(tokens: int, text: str) -> str:
     uk = sum(1 for ch in text if ch in _UK_LETTERS) + len(_UK_APOSTROPHE.findall(text))
     ru = sum(1 for ch in text if ch in _RU_LETTERS)
     if uk > ru:
         return "uk"
     if ru > uk:
         return "ru"
-    if len(tokens) < 4:
+    if tokens < 4:
         return UNDETERMINED
     return _classify(text, ["uk", "ru", "be", "bg", "sr", "mk"])
 

@@ -9,6 +9,9 @@ from pathlib import Path
 from .model import LANGUAGES, Result, SourceError
 from .write import Plan
 
+# Past this many, a list in the summary is cut short; the JSON report has everything.
+LISTED = 20
+
 
 def build(results: list[Result], errors: list[SourceError], docs: Path, shown_docs: str) -> dict:
     articles = []
@@ -54,9 +57,11 @@ def summary(results: list[Result], errors: list[SourceError], plan: Plan, check:
     reasons = Counter(d.reason for r in results for d in r.dropped)
     articles = sum(per_lang.values())
     out = []
-    for result in results:
+    for result in results[:LISTED]:
         langs = " ".join(a.lang for a in result.articles)
         out.append(f"  {result.source}: {langs or '-'} · {len(result.dropped)} lines dropped")
+    if len(results) > LISTED:
+        out.append(f"  … and {len(results) - LISTED} more sources (the report lists them all)")
     langs = ", ".join(f"{lang} {per_lang[lang]}" for lang in LANGUAGES if per_lang[lang])
     out.append(
         f"{len(results)} source{'s' if len(results) != 1 else ''} ingested → {articles} articles"
@@ -72,8 +77,10 @@ def summary(results: list[Result], errors: list[SourceError], plan: Plan, check:
         (plan.delete, f"{verb}delete (no source makes it any more)"),
     ]
     for paths, what in changes:
-        for path in paths:
+        for path in paths[:LISTED]:
             out.append(f"  {what}: {_rel(path, root)}")
+        if len(paths) > LISTED:
+            out.append(f"  … and {len(paths) - LISTED} more to {what.split(' (')[0]}")
     plural = "s" if plan.changes != 1 else ""
     changed = "would change" if check else "changed"
     out.append(f"{plan.changes} file{plural} {changed}, {len(plan.unchanged)} unchanged")

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from .model import Segment
-from .text import ends_sentence, is_han, starts_lowercase
+from .text import count_han, ends_sentence, is_han, starts_lowercase
 
 # Longest a heading or caption may be, in characters.
 SHORT_LATIN = 160
@@ -44,8 +44,7 @@ _PIPED = re.compile(r"^\|\s*(?P<text>.*?)\s*\|$")
 
 
 def is_han_text(text: str) -> bool:
-    han = sum(1 for ch in text if is_han(ch))
-    return han * 2 >= len(text.replace(" ", ""))
+    return count_han(text) * 2 >= len(text) - text.count(" ")
 
 
 def is_short(text: str) -> bool:

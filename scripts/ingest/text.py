@@ -47,6 +47,14 @@ def split_lines(text: str) -> list[Line]:
     return [Line(no, raw, normalize(raw)) for no, raw in enumerate(raws, start=1)]
 
 
+# The same ranges as is_han, for counting in C rather than char by char.
+HAN = re.compile("[\u3005-\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef]")
+
+
+def count_han(text: str) -> int:
+    return len(HAN.findall(text))
+
+
 def is_han(ch: str) -> bool:
     o = ord(ch)
     return (

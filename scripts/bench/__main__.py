@@ -1,0 +1,120 @@
+"""`make bench N=1000`: the archive at N articles per language, measured.
+
+    python -m scripts.bench [N] [--seed S] [--keep DIR] [--no-build] [--no-search]
+
+Builds a deterministic synthetic corpus from the real sources' paragraphs
+(scripts/bench/corpus.py) in a scratch copy of the repository, then runs the
+same commands as `make site` there and prints one table of figures. Nothing
+here asserts a target: the figures are for people to read (the README's
+Performance section has one run's table).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from scripts.ingest import sources as sources_mod
+from scripts.ingest.pipeline import ingest
+
+from . import corpus, measure
+
+ROOT = Path(__file__).resolve().parents[2]
+LANG_PREFIX = {"vi": "", "zh": "zh/", "uk": "uk/"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench-"))
+    try:
+        rows = bench(args.n, args.seed, work, build=not args.no_build, search=not args.no_search and not args.no_build)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    print(table(args.n, rows))
+    return 0
+
+
+def bench(n: int, seed: int, work: Path, build: bool = True, search: bool = True) -> list[tuple[str, str]]:
+    repo = prepare(work)
+    results = [ingest(sources_mod.load(p, ROOT, None)) for p in sources_mod.discover(ROOT / "sources")]
+    synthetic = corpus.generate(corpus.pools_from(results), n, seed)
+    corpus.write(synthetic, repo / "sources")
+    articles = 3 * n
+    rows: list[tuple[str, str]] = [("sources / articles", f"{len(synthetic)} / {articles} ({n} per language)")]
+
+    ingest_cmd = [sys.executable, "-m", "scripts.ingest", "--quiet"]
+    first = measure.run(ingest_cmd, repo)
+    rows.append(("ingest", f"{first.seconds:.2f} s · {articles / first.seconds:.0f} articles/s · peak {first.peak_mb:.0f} MB"))
+    before = measure.snapshot(repo / "docs")
+    second = measure.run(ingest_cmd, repo)
+    rows.append(("re-ingest, unchanged", f"{second.seconds:.2f} s · {measure.touched(before, measure.snapshot(repo / 'docs'))} files touched"))
+    peak = max(first.peak_mb, second.peak_mb)
+
+    if build:
+        built = measure.run(build_command(), repo, env={"NO_MKDOCS_2_WARNING": "1"})
+        site = repo / "site"
+        pages = sorted(site.rglob("index.html"))
+        peak = max(peak, built.peak_mb)
+        rows.append(
+            ("full build", f"{built.seconds:.1f} s · {1000 * built.seconds / max(len(pages), 1):.1f} ms/page · {len(pages)} pages · peak {built.peak_mb:.0f} MB")
+        )
+        article_pages = [p for lang, pre in LANG_PREFIX.items() for p in (site / pre / "articles").glob("*/index.html")]
+        median, biggest = measure.sizes(article_pages)
+        rows.append(("article page HTML", f"median {median / 1024:.1f} KB · max {biggest / 1024:.1f} KB"))
+        rows.append(("site size", f"{measure.tree_size(site) / 1e6:.1f} MB"))
+    rows.append(("peak memory", f"{peak:.0f} MB"))
+    return rows
+
+
+def build_command() -> list[str]:
+    """What `make site` runs after ingesting."""
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
+
+
+def prepare(work: Path) -> Path:
+    """A scratch copy of the repository's tracked files, minus sources and generated articles."""
+    repo = work / "repo"
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split("\n")
+    for name in filter(None, tracked):
+        path = Path(name)
+        if path.parts[0] == "sources" or (path.parts[0] == "docs" and "articles" in path.parts):
+            continue
+        if path.parts[0] == "tests":
+            continue
+        target = repo / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / path, target)
+    for shared in (".venv", "node_modules"):
+        if (ROOT / shared).exists():
+            os.symlink(ROOT / shared, repo / shared)
+    return repo
+
+
+def table(n: int, rows: list[tuple[str, str]]) -> str:
+    width = max(len(k) for k, _ in rows)
+    head = f"Benchmark, N={n} per language — {platform.node()}, {os.cpu_count()} cores, Python {platform.python_version()}, {date.today()}"
+    lines = [head, "", f"| {'measure'.ljust(width)} | result |", f"|{'-' * (width + 2)}|--------|"]
+    lines += [f"| {k.ljust(width)} | {v} |" for k, v in rows]
+    return "\n".join(lines)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m scripts.bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("n", nargs="?", type=int, default=30, help="articles per language (default 30)")
+    parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
+    parser.add_argument("--keep", metavar="DIR", help="build in DIR and keep it (default: a temporary folder)")
+    parser.add_argument("--no-build", action="store_true", help="measure ingestion only")
+    parser.add_argument("--no-search", action="store_true", help="skip the browser search measurement")
+    return parser
+
+
+if __name__ == "__main__":
+    sys.exit(main())

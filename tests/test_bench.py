@@ -1,0 +1,54 @@
+"""The benchmark's corpus and its run at a tiny N (its figures are not judged here)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from scripts.bench import corpus
+from scripts.bench.__main__ import bench
+from scripts.ingest import sources as sources_mod
+from scripts.ingest.model import Source, SourceMeta
+from scripts.ingest.pipeline import ingest
+
+from .conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def pools():
+    results = [ingest(sources_mod.load(p, ROOT, None)) for p in sources_mod.discover(ROOT / "sources")]
+    return corpus.pools_from(results)
+
+
+def test_the_corpus_is_deterministic(pools):
+    assert corpus.generate(pools, 10, seed=1) == corpus.generate(pools, 10, seed=1)
+    assert corpus.generate(pools, 10, seed=1) != corpus.generate(pools, 10, seed=2)
+
+
+def test_the_corpus_ingests_into_n_articles_per_language_with_a_realistic_mix(pools):
+    generated = corpus.generate(pools, 20, seed=3)
+    results = [ingest(Source(f"sources/{s.folder}/source.txt", s.text, SourceMeta(**_meta(s.meta)))) for s in generated]
+    langs = Counter(a.lang for r in results for a in r.articles)
+    assert langs == {"vi": 20, "zh": 20, "uk": 20}
+    bilingual = [r for r in results if len(r.articles) == 2]
+    assert bilingual and all(r.articles[0].alignment for r in bilingual), "bilingual sources stay bilingual"
+    keys = Counter(a.key for r in results for a in r.articles)
+    assert any(count == 3 for count in keys.values()), "some keys exist in all three languages"
+    assert any(count == 1 for count in keys.values()), "some articles exist in one language only"
+    assert len({a.date.year for r in results for a in r.articles}) > 5, "dates spread over years"
+    assert any(r.dropped for r in results), "furniture is there to be cleaned"
+
+
+def _meta(raw: dict) -> dict:
+    meta = {"key": raw["key"], "event": raw.get("event"), "relation": raw.get("relation"), "original": raw.get("original")}
+    return {k: v for k, v in meta.items() if v is not None}
+
+
+@pytest.mark.slow
+def test_a_tiny_run_prints_every_figure(tmp_path):
+    rows = dict(bench(3, 0, tmp_path, build=True, search=False))
+    assert rows["sources / articles"].endswith("/ 9 (3 per language)")
+    assert "0 files touched" in rows["re-ingest, unchanged"]
+    for measure in ("ingest", "full build", "article page HTML", "site size", "peak memory"):
+        assert any(ch.isdigit() for ch in rows[measure]), measure
