@@ -14,7 +14,7 @@ PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help venv ingest check site serve test lock clean
+.PHONY: help venv ingest check site linkcheck serve test lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -35,6 +35,9 @@ check: $(STAMP) ## fail if docs/ is not what sources/ produce
 
 site: ingest ## ingest, then build the site into site/ (strict: any warning fails)
 	$(PY) -m mkdocs build --strict
+
+linkcheck: $(STAMP) ## check every internal link and anchor of the built site/ (after make site)
+	$(PY) -m scripts.linkcheck
 
 serve: site ## build, then serve the site at http://$(HOST):$(PORT)/ and rebuild on changes
 	$(PY) -m mkdocs serve --dev-addr $(HOST):$(PORT)
