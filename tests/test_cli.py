@@ -92,8 +92,25 @@ def test_a_broken_source_fails_the_run_but_the_others_are_ingested(repo_copy, ca
 def test_two_sources_writing_the_same_file_is_an_error_not_an_overwrite(repo_copy, capsys):
     clash = repo_copy / "sources" / "zz-copy"
     shutil.copytree(repo_copy / "sources" / "2021-04-09-spring-meeting", clash)
+    (clash / "meta.yml").write_text("# a second copy\nkey: 2021-04-09-spring-meeting\n", encoding="utf-8")
+    before = (repo_copy / "docs" / "vi" / "articles" / "2021-04-09-spring-meeting.md").read_bytes()
     assert run(repo_copy) == 1
-    assert "writes the same file as sources/2021-04-09-spring-meeting/source.txt" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    # The file and line of the `key` field, the other source, and what to do.
+    assert "error: sources/zz-copy/meta.yml:2: `key`: 2021-04-09-spring-meeting already has a vi article" in err
+    assert "made by sources/2021-04-09-spring-meeting/source.txt" in err
+    assert "fix: give this source a key of its own, e.g. `key: 2021-04-09-spring-meeting-2`" in err
+    assert (repo_copy / "docs" / "vi" / "articles" / "2021-04-09-spring-meeting.md").read_bytes() == before
+
+
+def test_a_bare_file_whose_name_makes_a_taken_key_is_refused(repo_copy, tmp_path, capsys):
+    bare = tmp_path / "2021-04-09-spring-meeting.txt"
+    shutil.copy(repo_copy / "sources" / "2021-04-09-spring-meeting" / "source.txt", bare)
+    folder = repo_copy / "sources" / "2021-04-09-spring-meeting"
+    assert main([str(folder), str(bare), "--docs", str(tmp_path / "out"), "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert f"{bare}: its key '2021-04-09-spring-meeting' (from the file name) is taken" in err
+    assert "rename the file" in err
 
 
 def test_articles_no_source_makes_any_more_are_removed(repo_copy):

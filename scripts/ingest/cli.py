@@ -14,6 +14,8 @@ import argparse
 import sys
 from pathlib import Path
 
+import yaml
+
 from . import report as report_mod
 from . import sources as sources_mod
 from . import write
@@ -54,16 +56,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         clash = [a for a in result.articles if (docs / a.path) in owner]
         if clash:
-            path = docs / clash[0].path
-            errors.append(
-                SourceError(
-                    result.source,
-                    None,
-                    f"writes the same file as {owner[path]}: {sources_mod.display(path, root)}",
-                    "give one of the two sources another `key` in its meta.yml "
-                    "(sources in different languages may share a key; two in one language may not)",
-                )
-            )
+            errors.append(_key_clash(result.source, clash, [owner[docs / a.path] for a in clash], docs, root))
             continue
         results.append(result)
         for article in result.articles:
@@ -87,6 +80,40 @@ def main(argv: list[str] | None = None) -> int:
     if args.check and plan.changes:
         print("ingest --check: the generated Markdown is out of date; run `make ingest` and commit the result.")
     return 1 if errors or (args.check and plan.changes) else 0
+
+
+def _key_clash(source: str, clash: list, others: list[str], docs: Path, root: Path) -> SourceError:
+    """Two sources would write the same article: point at the `key:` line that says so."""
+    key = clash[0].key
+    langs = " and ".join(a.lang for a in clash)
+    other = ", ".join(sorted(set(others)))
+    written = ", ".join(sources_mod.display(docs / a.path, root) for a in clash)
+    meta_path = root / Path(source).parent / sources_mod.META_NAME
+    if Path(source).name not in sources_mod.SOURCE_NAMES or not meta_path.is_file():
+        # A bare file: its key comes from its name.
+        return SourceError(
+            source,
+            None,
+            f"its key {key!r} (from the file name) is taken: {other} already makes the {langs} article ({written})",
+            "rename the file, or give it a folder and a meta.yml with a key of its own (`make new` does both)",
+        )
+    return SourceError(
+        sources_mod.display(meta_path, root),
+        _key_line(meta_path),
+        f"`key`: {key} already has a {langs} article, made by {other} ({written})",
+        f"give this source a key of its own, e.g. `key: {key}-2`; sources share a key only when they are "
+        "the same article in different languages (a translation, or a report in a language the key lacks)",
+    )
+
+
+def _key_line(meta_path: Path) -> int | None:
+    try:
+        root = yaml.compose(meta_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    return next((k.start_mark.line + 1 for k, _ in root.value if k.value == "key"), None)
 
 
 def _folder(path: str) -> str:
