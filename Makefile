@@ -14,7 +14,7 @@ PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help venv ingest check site linkcheck serve test lock clean
+.PHONY: help venv new ingest check site linkcheck serve test lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -26,6 +26,9 @@ $(STAMP): requirements.lock
 	@touch $@
 
 venv: $(STAMP) ## create .venv from requirements.lock
+
+new: $(STAMP) ## add an article: make new FILE=path/to/article.txt (no FILE: paste it, then Ctrl-D)
+	$(PY) -m scripts.new $(if $(FILE),"$(FILE)",-)
 
 ingest: $(STAMP) ## turn sources/ into Markdown under docs/ (report in build/ingest-report.json)
 	$(PY) -m scripts.ingest --report build/ingest-report.json
