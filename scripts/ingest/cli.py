@@ -44,25 +44,32 @@ def main(argv: list[str] | None = None) -> int:
 
     full_run = not args.sources
     targets = [Path(s) for s in args.sources] if args.sources else sources_mod.discover(sources_dir)
-    results: list[Result] = []
-    outputs: dict[Path, str] = {}
-    owner: dict[Path, str] = {}
+    ingested: list[Result] = []
     for target in _progress(targets):
         try:
             source = sources_mod.load(target, root, events)
-            result = ingest(source)
+            ingested.append(ingest(source))
         except SourceError as err:
             errors.append(err)
-            continue
-        clash = [a for a in result.articles if (docs / a.path) in owner]
+
+    # Two sources that would write the same article both fail, whatever their
+    # order: neither may overwrite the other, and the one just added is as
+    # likely to be wrong as the one already there.
+    claims: dict[Path, set[str]] = {}
+    for result in ingested:
+        for article in result.articles:
+            claims.setdefault(docs / article.path, set()).add(result.source)
+    results: list[Result] = []
+    outputs: dict[Path, str] = {}
+    for result in ingested:
+        clash = [a for a in result.articles if len(claims[docs / a.path]) > 1]
         if clash:
-            errors.append(_key_clash(result.source, clash, [owner[docs / a.path] for a in clash], docs, root))
+            others = sorted({s for a in clash for s in claims[docs / a.path]} - {result.source})
+            errors.append(_key_clash(result.source, clash, others, docs, root))
             continue
         results.append(result)
         for article in result.articles:
-            path = docs / article.path
-            outputs[path] = render(article)
-            owner[path] = result.source
+            outputs[docs / article.path] = render(article)
 
     stale = write.generated_files(docs, LANGUAGES) if full_run else []
     # A source that failed this time keeps its earlier articles until it is fixed.
@@ -83,10 +90,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _key_clash(source: str, clash: list, others: list[str], docs: Path, root: Path) -> SourceError:
-    """Two sources would write the same article: point at the `key:` line that says so."""
+    """Sources would write the same article: point at the `key:` line that says so."""
     key = clash[0].key
     langs = " and ".join(a.lang for a in clash)
-    other = ", ".join(sorted(set(others)))
+    other = ", ".join(others)
     written = ", ".join(sources_mod.display(docs / a.path, root) for a in clash)
     meta_path = root / Path(source).parent / sources_mod.META_NAME
     if Path(source).name not in sources_mod.SOURCE_NAMES or not meta_path.is_file():
@@ -94,15 +101,17 @@ def _key_clash(source: str, clash: list, others: list[str], docs: Path, root: Pa
         return SourceError(
             source,
             None,
-            f"its key {key!r} (from the file name) is taken: {other} already makes the {langs} article ({written})",
+            f"its key {key!r} (from the file name) is also the key of {other}, and both make the {langs} "
+            f"article ({written})",
             "rename the file, or give it a folder and a meta.yml with a key of its own (`make new` does both)",
         )
     return SourceError(
         sources_mod.display(meta_path, root),
         _key_line(meta_path),
-        f"`key`: {key} already has a {langs} article, made by {other} ({written})",
-        f"give this source a key of its own, e.g. `key: {key}-2`; sources share a key only when they are "
-        "the same article in different languages (a translation, or a report in a language the key lacks)",
+        f"`key`: {key} is also the key of {other}, and both make its {langs} article ({written})",
+        f"give one of the two (most likely the one you added) a key of its own, e.g. `key: {key}-2`; sources "
+        "share a key only when they are the same article in different languages (a translation, or a report "
+        "in a language the key lacks)",
     )
 
 
