@@ -272,10 +272,11 @@ def outcome(report: dict, source_path: str) -> tuple[str, bool]:
 def next_steps(folder: str, key: str, langs: list[str], done: bool, root_url: str = "http://127.0.0.1:8000/") -> str:
     prefixes = {"vi": "", "zh": "zh/", "uk": "uk/"}
     pages = ", ".join(f"{root_url}{prefixes[lang]}articles/{key}/" for lang in langs)
+    open_fields = "event, original, source_url" if len(langs) > 1 else "event, source_url"
     steps = (
         ["Fix what is listed above (the message says where and how), then run `make ingest`."]
         if not done
-        else [f"Read {folder}/meta.yml and fill in what it leaves open (event, original, source_url)."]
+        else [f"Read {folder}/meta.yml and fill in what it leaves open ({open_fields}), then run `make ingest`."]
     )
     steps += [
         f"Preview: `make serve`, then open {pages}",
