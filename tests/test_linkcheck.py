@@ -5,6 +5,7 @@ Small hand-made sites, one per scenario, run through the real lychee.
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -104,3 +105,16 @@ def test_the_site_is_mounted_at_a_nested_base_path(tmp_path):
     root = linkcheck.serve_root(site, "/a/b/", tmp_path / "root")
     assert (root / "a" / "b").resolve() == site.resolve()
     assert linkcheck.serve_root(site, "/", tmp_path / "unused") == site.resolve()
+
+
+def test_the_readme_and_the_editors_guide_link_to_files_and_headings_that_exist():
+    # The guide's contents and cross-references are anchors: a renamed heading must not strand them.
+    root = Path(__file__).resolve().parents[1]
+    lychee = linkcheck.find_lychee()
+    done = subprocess.run(
+        [lychee, "--offline", "--include-fragments", "--no-progress", "--mode", "plain", "README.md", "CONTRIBUTING.md"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
