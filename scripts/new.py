@@ -296,7 +296,9 @@ def read_input(name: str) -> tuple[bytes, str]:
         return sys.stdin.buffer.read(), "standard input"
     path = Path(name).expanduser()
     if not path.is_file():
-        raise SourceError(name, None, "no such file", "give the path of the saved article: make new FILE=path/to/article.txt")
+        raise SourceError(
+            name, None, "no such file", "give the path of the saved article: make new FILE=path/to/article.txt"
+        )
     return path.read_bytes(), str(path)
 
 

@@ -126,7 +126,7 @@ def test_make_new_reads_an_article_from_standard_input(tmp_path):
     folder = repo / "sources" / "2025-02-21-article"
     meta = folder / "meta.yml"
     assert "TO DO: no Ukrainian title" in meta.read_text(encoding="utf-8")
-    assert f'add the title to sources/2025-02-21-article/meta.yml as `title: {{uk: "…"}}`' in text(done)
+    assert 'add the title to sources/2025-02-21-article/meta.yml as `title: {uk: "…"}`' in text(done)
     # The editor does what the comment says; the next ingest makes the article.
     meta.write_text(
         meta.read_text(encoding="utf-8").replace('# title: {uk: ""}', 'title: {uk: "Весняна зустріч 2025"}'),
@@ -143,7 +143,7 @@ NEW = "sources/zz-new"
 MISTAKES = [
     # (meta.yml, line, what the message says, what the fix says)
     pytest.param("key: zz-new\n\tevent: x\n", 2, "not valid YAML", "indentation", id="bad-yaml"),
-    pytest.param("key: zz-new\ntitle: {vi: \"unclosed\n", None, "not valid YAML", "quote values", id="bad-yaml-quote"),
+    pytest.param('key: zz-new\ntitle: {vi: "unclosed\n', None, "not valid YAML", "quote values", id="bad-yaml-quote"),
     pytest.param("key zz-new\n", 1, "must be a list of `field: value` lines", "known fields", id="not-a-mapping"),
     pytest.param("key: zz-new\ntitel: Tin\n", 2, "`titel`: unknown field", "did you mean `title`?", id="unknown-field"),
     pytest.param("key: zz-new\nkey: zz-other\n", 2, "given twice", "keep one", id="field-twice"),
@@ -157,28 +157,59 @@ MISTAKES = [
         "give one of the two (most likely the one you added) a key of its own, e.g. `key: 2021-04-09-spring-meeting-2`",
         id="key-clash",
     ),
-    pytest.param("key: zz-new\ntitle: {en: News}\n", 2, "`title`: 'en' is not a language of the site",
-                 "use one of: vi, zh, uk", id="title-language"),
-    pytest.param("key: zz-new\nauthors: {fr: [Anne]}\n", 2, "`authors`: 'fr' is not a language", "vi, zh, uk",
-                 id="authors-language"),
-    pytest.param("key: zz-new\noriginal: en\n", 2, "`original`: 'en' is not a language", "vi, zh, uk",
-                 id="original-language"),
-    pytest.param("key: zz-new\nrelation: translation\ntranslation_of: ru\n", 3, "`translation_of`: 'ru' is not a",
-                 "vi, zh, uk", id="translation-language"),
-    pytest.param("key: zz-new\nlines: {3: {lang: en}}\n", 2, "`lines`: line 3: 'en' is not a language",
-                 "vi, zh, uk", id="line-language"),
-    pytest.param("key: zz-new\ndate: 2025-02-30\n", 2, "`date`: '2025-02-30' is not a date", "YYYY-MM-DD",
-                 id="impossible-date"),
-    pytest.param("key: zz-new\ndate: 19/02/2025\n", 2, "`date`: '19/02/2025' is not a date", "YYYY-MM-DD",
-                 id="date-format"),
-    pytest.param("key: zz-new\ndate_end: next week\n", 2, "`date_end`: 'next week' is not a date", "YYYY-MM-DD",
-                 id="end-date"),
-    pytest.param("key: zz-new\nevent: spring-meeting-2099\n", 2, "unknown event", "sources/events.yml",
-                 id="unknown-event"),
-    pytest.param("key: zz-new\nrelation: translation\n", 2, "a translation needs `translation_of`",
-                 "add `translation_of: vi`", id="translation-of-what"),
-    pytest.param("key: zz-new\nrelation: copy\n", 2, "'copy' is not a relation", "translation, report",
-                 id="unknown-relation"),
+    pytest.param(
+        "key: zz-new\ntitle: {en: News}\n",
+        2,
+        "`title`: 'en' is not a language of the site",
+        "use one of: vi, zh, uk",
+        id="title-language",
+    ),
+    pytest.param(
+        "key: zz-new\nauthors: {fr: [Anne]}\n",
+        2,
+        "`authors`: 'fr' is not a language",
+        "vi, zh, uk",
+        id="authors-language",
+    ),
+    pytest.param(
+        "key: zz-new\noriginal: en\n", 2, "`original`: 'en' is not a language", "vi, zh, uk", id="original-language"
+    ),
+    pytest.param(
+        "key: zz-new\nrelation: translation\ntranslation_of: ru\n",
+        3,
+        "`translation_of`: 'ru' is not a",
+        "vi, zh, uk",
+        id="translation-language",
+    ),
+    pytest.param(
+        "key: zz-new\nlines: {3: {lang: en}}\n",
+        2,
+        "`lines`: line 3: 'en' is not a language",
+        "vi, zh, uk",
+        id="line-language",
+    ),
+    pytest.param(
+        "key: zz-new\ndate: 2025-02-30\n", 2, "`date`: '2025-02-30' is not a date", "YYYY-MM-DD", id="impossible-date"
+    ),
+    pytest.param(
+        "key: zz-new\ndate: 19/02/2025\n", 2, "`date`: '19/02/2025' is not a date", "YYYY-MM-DD", id="date-format"
+    ),
+    pytest.param(
+        "key: zz-new\ndate_end: next week\n", 2, "`date_end`: 'next week' is not a date", "YYYY-MM-DD", id="end-date"
+    ),
+    pytest.param(
+        "key: zz-new\nevent: spring-meeting-2099\n", 2, "unknown event", "sources/events.yml", id="unknown-event"
+    ),
+    pytest.param(
+        "key: zz-new\nrelation: translation\n",
+        2,
+        "a translation needs `translation_of`",
+        "add `translation_of: vi`",
+        id="translation-of-what",
+    ),
+    pytest.param(
+        "key: zz-new\nrelation: copy\n", 2, "'copy' is not a relation", "translation, report", id="unknown-relation"
+    ),
     pytest.param("key: zz-new\nlines: {3: picture}\n", 2, "unknown role 'picture'", "caption", id="unknown-role"),
 ]
 

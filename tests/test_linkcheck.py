@@ -23,8 +23,12 @@ def page(site: Path, path: str, body: str) -> None:
 def site(tmp_path: Path) -> Path:
     """Two pages that link to each other, to an anchor and to the outside world."""
     root = tmp_path / "site"
-    page(root, "index.html", '<a href="articles/a/">a</a> <a href="articles/a/#intro">intro</a> <a href="#top">top</a>'
-         '<h1 id="top">Top</h1> <a href="https://example.org/never-fetched">out</a>')
+    page(
+        root,
+        "index.html",
+        '<a href="articles/a/">a</a> <a href="articles/a/#intro">intro</a> <a href="#top">top</a>'
+        '<h1 id="top">Top</h1> <a href="https://example.org/never-fetched">out</a>',
+    )
     page(root, "articles/a/index.html", '<h2 id="intro">Intro</h2> <a href="../../">home</a>')
     return root
 
@@ -112,7 +116,7 @@ def test_the_readme_and_the_editors_guide_link_to_files_and_headings_that_exist(
     root = Path(__file__).resolve().parents[1]
     lychee = linkcheck.find_lychee()
     done = subprocess.run(
-        [lychee, "--offline", "--include-fragments", "--no-progress", "--mode", "plain", "README.md", "CONTRIBUTING.md"],
+        [lychee, "--offline", "--include-fragments", "--no-progress", "--mode=plain", "README.md", "CONTRIBUTING.md"],
         cwd=root,
         capture_output=True,
         text=True,

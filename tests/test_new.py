@@ -160,7 +160,8 @@ def test_a_missing_date_is_a_commented_line_to_fill_in():
     found = new.Findings(["vi"], {"vi": "Tiêu đề"}, [], None)
     text = new.render_meta("tieu-de", found, EVENTS)
     assert "TO DO: no date" in text
-    assert meta_yml.load("meta.yml", text.replace("# date: YYYY-MM-DD", "date: 2024-03-03"), None).date == date(2024, 3, 3)
+    filled = text.replace("# date: YYYY-MM-DD", "date: 2024-03-03")
+    assert meta_yml.load("meta.yml", filled, None).date == date(2024, 3, 3)
     with pytest.raises(SourceError) as caught:
         meta_yml.load("meta.yml", text.replace("# date: YYYY-MM-DD", "date: YYYY-MM-DD"), None)
     assert "not a date" in caught.value.message
@@ -260,4 +261,3 @@ def test_input_that_cannot_become_a_source_creates_nothing(repo_copy, tmp_path, 
     assert code == 1
     assert message in out and "fix:" in out and "Nothing was created." in out
     assert folders(repo_copy) == before
-
