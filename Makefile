@@ -14,7 +14,7 @@ PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help venv ingest check site serve test bench lock clean
+.PHONY: help venv new ingest check site linkcheck serve test bench lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -27,6 +27,9 @@ $(STAMP): requirements.lock
 
 venv: $(STAMP) ## create .venv from requirements.lock
 
+new: $(STAMP) ## add an article: make new FILE=path/to/article.txt (no FILE: paste it, then Ctrl-D)
+	$(PY) -m scripts.new $(if $(FILE),"$(FILE)",-)
+
 ingest: $(STAMP) ## turn sources/ into Markdown under docs/ (report in build/ingest-report.json)
 	$(PY) -m scripts.ingest --report build/ingest-report.json
 
@@ -35,6 +38,9 @@ check: $(STAMP) ## fail if docs/ is not what sources/ produce
 
 site: ingest ## ingest, then build the site into site/ (strict: any warning fails)
 	$(PY) -m mkdocs build --strict
+
+linkcheck: $(STAMP) ## check every internal link and anchor of the built site/ (after make site)
+	$(PY) -m scripts.linkcheck
 
 serve: site ## build, then serve the site at http://$(HOST):$(PORT)/ and rebuild on changes
 	$(PY) -m mkdocs serve --dev-addr $(HOST):$(PORT)

@@ -90,10 +90,38 @@ def test_a_broken_source_fails_the_run_but_the_others_are_ingested(repo_copy, ca
 
 
 def test_two_sources_writing_the_same_file_is_an_error_not_an_overwrite(repo_copy, capsys):
-    clash = repo_copy / "sources" / "zz-copy"
+    clash = repo_copy / "sources" / "2021-04-08-copy"  # sorts first: order must not decide who wins
     shutil.copytree(repo_copy / "sources" / "2021-04-09-spring-meeting", clash)
+    source = clash / "source.txt"
+    source.write_text(source.read_text(encoding="utf-8").replace("Dương Liễu", "Dương Liễu Hà"), encoding="utf-8")
+    (clash / "meta.yml").write_text("# a second copy\nkey: 2021-04-09-spring-meeting\n", encoding="utf-8")
+    article = repo_copy / "docs" / "vi" / "articles" / "2021-04-09-spring-meeting.md"
+    before = article.read_bytes()
     assert run(repo_copy) == 1
-    assert "writes the same file as sources/2021-04-09-spring-meeting/source.txt" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    # Each source is told, at the line of its `key`, which other source makes the same article, and what to do.
+    assert (
+        "error: sources/2021-04-08-copy/meta.yml:2: `key`: 2021-04-09-spring-meeting is also the key of "
+        "sources/2021-04-09-spring-meeting/source.txt, and both make its vi article "
+        "(docs/vi/articles/2021-04-09-spring-meeting.md)"
+    ) in err
+    assert (
+        "error: sources/2021-04-09-spring-meeting/meta.yml:1: `key`: 2021-04-09-spring-meeting is also the key of "
+        "sources/2021-04-08-copy/source.txt"
+    ) in err
+    assert "fix: give one of the two (most likely the one you added) a key of its own, e.g. " in err
+    assert "`key: 2021-04-09-spring-meeting-2`" in err
+    assert article.read_bytes() == before, "neither source overwrites the article"
+
+
+def test_a_bare_file_whose_name_makes_a_taken_key_is_refused(repo_copy, tmp_path, capsys):
+    bare = tmp_path / "2021-04-09-spring-meeting.txt"
+    shutil.copy(repo_copy / "sources" / "2021-04-09-spring-meeting" / "source.txt", bare)
+    folder = repo_copy / "sources" / "2021-04-09-spring-meeting"
+    assert run(repo_copy, str(folder), str(bare), "--docs", str(tmp_path / "out")) == 1
+    err = capsys.readouterr().err
+    assert f"error: {bare.name}: its key '2021-04-09-spring-meeting' (from the file name) is also the key of" in err
+    assert "rename the file" in err
 
 
 def test_articles_no_source_makes_any_more_are_removed(repo_copy):

@@ -160,8 +160,9 @@ def test_a_second_source_in_the_same_language_under_the_same_key_is_an_error(rep
     add(repo, "zz-same-key", {"source.txt": f"Tiêu đề khác\n{LEAD}\n"}, key=GOOD)
     code, out = run(repo, capsys)
     assert code == 1
-    assert f"error: sources/zz-same-key/source.txt: writes the same file as sources/{GOOD}/source.txt" in out
-    assert "Tiêu đề khác" not in (repo / "docs" / GOOD_ARTICLE).read_text(encoding="utf-8")
+    assert f"error: sources/zz-same-key/meta.yml:1: `key`: {GOOD} is also the key of sources/{GOOD}/source.txt" in out
+    # Both fail: neither overwrites the other, whichever was there first.
+    assert not (repo / "docs" / GOOD_ARTICLE).exists()
 
 
 def test_ingesting_one_source_never_overwrites_another_sources_article(repo, capsys):

@@ -14,6 +14,8 @@ import argparse
 import sys
 from pathlib import Path
 
+import yaml
+
 from . import report as report_mod
 from . import sources as sources_mod
 from . import write
@@ -42,28 +44,28 @@ def main(argv: list[str] | None = None) -> int:
 
     full_run = not args.sources
     targets = [Path(s) for s in args.sources] if args.sources else sources_mod.discover(sources_dir)
-    results: list[Result] = []
-    outputs: dict[Path, str] = {}
-    owner: dict[Path, str] = {}
+    ingested: list[Result] = []
     for target in _progress(targets):
         try:
             source = sources_mod.load(target, root, events)
-            result = ingest(source)
+            ingested.append(ingest(source))
         except SourceError as err:
             errors.append(err)
-            continue
-        clash = [a for a in result.articles if (docs / a.path) in owner]
+
+    # Two sources that would write the same article both fail, whatever their
+    # order: neither may overwrite the other, and the one just added is as
+    # likely to be wrong as the one already there.
+    claims: dict[Path, set[str]] = {}
+    for result in ingested:
+        for article in result.articles:
+            claims.setdefault(docs / article.path, set()).add(result.source)
+    results: list[Result] = []
+    outputs: dict[Path, str] = {}
+    for result in ingested:
+        clash = [a for a in result.articles if len(claims[docs / a.path]) > 1]
         if clash:
-            path = docs / clash[0].path
-            errors.append(
-                SourceError(
-                    result.source,
-                    None,
-                    f"writes the same file as {owner[path]}: {sources_mod.display(path, root)}",
-                    "give one of the two sources another `key` in its meta.yml "
-                    "(sources in different languages may share a key; two in one language may not)",
-                )
-            )
+            others = sorted({s for a in clash for s in claims[docs / a.path]} - {result.source})
+            errors.append(_key_clash(result.source, clash, others, docs, root))
             continue
         taken = next((e for a in result.articles if (e := _taken_on_disk(docs / a.path, result.source, root))), None)
         if taken:
@@ -71,9 +73,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         results.append(result)
         for article in result.articles:
-            path = docs / article.path
-            outputs[path] = render(article)
-            owner[path] = result.source
+            outputs[docs / article.path] = render(article)
 
     stale = write.generated_files(docs, LANGUAGES) if full_run else []
     # A source that failed this time keeps its earlier articles until it is fixed.
@@ -116,6 +116,42 @@ def _taken_on_disk(path: Path, source: str, root: Path) -> SourceError | None:
             "(sources in different languages may share a key; two in one language may not)",
         )
     return None
+
+
+def _key_clash(source: str, clash: list, others: list[str], docs: Path, root: Path) -> SourceError:
+    """Sources would write the same article: point at the `key:` line that says so."""
+    key = clash[0].key
+    langs = " and ".join(a.lang for a in clash)
+    other = ", ".join(others)
+    written = ", ".join(sources_mod.display(docs / a.path, root) for a in clash)
+    meta_path = root / Path(source).parent / sources_mod.META_NAME
+    if Path(source).name not in sources_mod.SOURCE_NAMES or not meta_path.is_file():
+        # A bare file: its key comes from its name.
+        return SourceError(
+            source,
+            None,
+            f"its key {key!r} (from the file name) is also the key of {other}, and both make the {langs} "
+            f"article ({written})",
+            "rename the file, or give it a folder and a meta.yml with a key of its own (`make new` does both)",
+        )
+    return SourceError(
+        sources_mod.display(meta_path, root),
+        _key_line(meta_path),
+        f"`key`: {key} is also the key of {other}, and both make its {langs} article ({written})",
+        f"give one of the two (most likely the one you added) a key of its own, e.g. `key: {key}-2`; sources "
+        "share a key only when they are the same article in different languages (a translation, or a report "
+        "in a language the key lacks)",
+    )
+
+
+def _key_line(meta_path: Path) -> int | None:
+    try:
+        root = yaml.compose(meta_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    return next((k.start_mark.line + 1 for k, _ in root.value if k.value == "key"), None)
 
 
 def _folder(path: str) -> str:

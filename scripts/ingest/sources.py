@@ -106,9 +106,18 @@ def load(target: Path, root: Path, events: set[str] | None) -> Source:
     else:
         meta = SourceMeta(key=key_from_name(raw.stem))
 
-    is_html = raw.name.lower().endswith(_HTML_SUFFIXES)
-    data = read.read_bytes(raw, shown, read.MAX_HTML_BYTES if is_html else read.MAX_TEXT_BYTES)
-    if is_html:
+    html = is_html(raw.name)
+    data = read.read_bytes(raw, shown, read.MAX_HTML_BYTES if html else read.MAX_TEXT_BYTES)
+    return from_bytes(data, shown, meta, html)
+
+
+def is_html(name: str) -> bool:
+    return name.lower().endswith(_HTML_SUFFIXES)
+
+
+def from_bytes(data: bytes, shown: str, meta: SourceMeta, html: bool) -> Source:
+    """A source from the raw file's bytes: decoded, and for a saved page, extracted."""
+    if html:
         decoded = read.decode(data, shown, html_mod.declared_charset(data))
         page = html_mod.extract(decoded.text, shown)
         # A line meta.yml gives a role (other than drop) comes back even if the extractor left it out.
