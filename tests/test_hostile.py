@@ -385,6 +385,8 @@ def test_no_bytes_crash_ingestion_or_write_outside_the_output_folder(tmp_path_fa
     code = main(["--sources-dir", str(repo / "sources"), "--docs", str(repo / "out"), "--quiet"])
     assert code in (0, 1)
     new = {p for p in repo.rglob("*")} - before
+    # Ingestion's own cache of unchanged sources lives in build/; nothing else is written outside out/.
+    new -= {repo / "build", *(repo / "build").glob("ingest-cache-*.json")}
     assert all(p == repo / "out" or (repo / "out") in p.parents for p in new), new
     for written in (repo / "out").rglob("*.md") if (repo / "out").exists() else []:
         assert written.parent.parent.parent == repo / "out" and written.parent.name == "articles"

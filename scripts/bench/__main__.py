@@ -80,15 +80,19 @@ def build_command() -> list[str]:
 
 
 def prepare(work: Path) -> Path:
-    """A scratch copy of the repository's tracked files, minus sources and generated articles."""
+    """A scratch copy of the working tree (what git would commit, uncommitted
+    changes included), minus sources, generated articles and tests."""
     repo = work / "repo"
-    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split("\n")
+    listed = ["git", "ls-files", "--cached", "--others", "--exclude-standard"]
+    tracked = subprocess.run(listed, cwd=ROOT, capture_output=True, text=True, check=True).stdout.split("\n")
     for name in filter(None, tracked):
         path = Path(name)
         if path.parts[0] == "sources" or (path.parts[0] == "docs" and "articles" in path.parts):
             continue
         if path.parts[0] == "tests":
             continue
+        if not (ROOT / path).is_file():
+            continue  # deleted in the working tree but not yet in the index
         target = repo / path
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / path, target)

@@ -11,20 +11,26 @@ committed Markdown matches the sources).
 from __future__ import annotations
 
 import argparse
+import hashlib
+import os
 import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from . import cache as cache_mod
 from . import report as report_mod
 from . import sources as sources_mod
 from . import write
-from .model import LANGUAGES, Result, SourceError
-from .pipeline import ingest
-from .render import render
+from .model import LANGUAGES, SourceError
 
 ROOT = Path(__file__).resolve().parents[2]
 PROGRESS_THRESHOLD = 20
+# Below this many sources to ingest, starting worker processes costs more than it saves.
+PARALLEL_THRESHOLD = 40
+MAX_WORKERS = 4
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -44,65 +50,152 @@ def main(argv: list[str] | None = None) -> int:
 
     full_run = not args.sources
     targets = [Path(s) for s in args.sources] if args.sources else sources_mod.discover(sources_dir)
-    ingested: list[Result] = []
-    for target in _progress(targets):
-        try:
-            source = sources_mod.load(target, root, events)
-            ingested.append(ingest(source))
-        except SourceError as err:
-            errors.append(err)
+    shown_docs = sources_mod.display(docs, root)
+    store = cache_mod.Cache(None if args.no_cache else _cache_path(root, docs))
+    shared = cache_mod.code_version() + "\0" + "\0".join(sorted(events or ()))
+    docs_dir = os.fspath(docs)
+
+    # Sources unchanged since the last run are taken from the cache; the rest
+    # are ingested, on every core when there are many. (Paths are plain strings
+    # here: with thousands of sources, pathlib's overhead is most of a re-run.)
+    shown_sources = sources_mod.display(sources_dir, root)
+    done: list[_Done | None] = [None] * len(targets)
+    todo: list[int] = []
+    for i, target in enumerate(targets):
+        discovered = not args.sources
+        shown = f"{shown_sources}/{target.name}" if discovered else sources_mod.display(target, root)
+        print_ = cache_mod.fingerprint(os.fspath(target), shown, shared)
+        entry = store.lookup(shown, print_, docs_dir)
+        if entry is not None:
+            done[i] = _Done(shown, entry.fragment["source"], entry.fragment, None, list(entry.outputs), print_)
+        else:
+            todo.append(i)
+    for i, outcome in zip(todo, _ingest_all([targets[i] for i in todo], root, events, shown_docs, shared)):
+        done[i] = outcome
+    finished = [d for d in done if d is not None and d.error is None]
+    errors += [d.error for d in done if d is not None and d.error is not None]
 
     # Two sources that would write the same article both fail, whatever their
     # order: neither may overwrite the other, and the one just added is as
     # likely to be wrong as the one already there.
-    claims: dict[Path, set[str]] = {}
-    for result in ingested:
-        for article in result.articles:
-            claims.setdefault(docs / article.path, set()).add(result.source)
-    results: list[Result] = []
+    claims: dict[str, set[str]] = {}
+    for item in finished:
+        for rel in item.paths:
+            claims.setdefault(rel, set()).add(item.source)
+    on_disk = write.article_files(docs_dir, LANGUAGES)
+    kept: list[_Done] = []
     outputs: dict[Path, str] = {}
-    for result in ingested:
-        clash = [a for a in result.articles if len(claims[docs / a.path]) > 1]
+    for item in finished:
+        clash = [rel for rel in item.paths if len(claims[rel]) > 1]
         if clash:
-            others = sorted({s for a in clash for s in claims[docs / a.path]} - {result.source})
-            errors.append(_key_clash(result.source, clash, others, docs, root))
+            others = sorted({s for rel in clash for s in claims[rel]} - {item.source})
+            errors.append(_key_clash(item.source, clash, others, docs, root))
             continue
-        taken = next((e for a in result.articles if (e := _taken_on_disk(docs / a.path, result.source, root))), None)
-        if taken:
-            errors.append(taken)
-            continue
-        results.append(result)
-        for article in result.articles:
-            outputs[docs / article.path] = render(article)
+        if item.outputs is not None:
+            taken = next((e for rel in item.paths if (e := _taken_on_disk(rel, item.source, docs, root, on_disk))), None)
+            if taken:
+                errors.append(taken)
+                continue
+            outputs.update({docs / rel: text for rel, text in item.outputs.items()})
+        kept.append(item)
 
-    stale = write.generated_files(docs, LANGUAGES) if full_run else []
-    # A source that failed this time keeps its earlier articles until it is fixed.
-    failed = {_folder(e.path) for e in errors}
-    stale = [p for p in stale if _folder(_source_of(p)) not in failed]
+    made = {rel for item in kept for rel in item.paths}
+    stale: list[Path] = []
+    if full_run:
+        # A source that failed this time keeps its earlier articles until it is fixed.
+        failed = {_folder(e.path) for e in errors}
+        for rel in sorted(set(on_disk) - made):
+            owner = write.generated_by(on_disk[rel])
+            if owner is not None and _folder(owner) not in failed:
+                stale.append(docs / rel)
     plan = write.plan(outputs, stale)
+    plan.reused = len(made) - len(outputs)
+    fragments = [item.fragment for item in kept]
 
-    if args.report:
-        report = report_mod.build(results, errors, docs, sources_mod.display(docs, root))
-        if not args.check:
-            write.write_atomic(args.report, report_mod.dumps(report).encode("utf-8"))
     if not args.check:
+        if args.report:
+            write.write_atomic(args.report, report_mod.dumps(report_mod.build(fragments, errors)).encode("utf-8"))
         write.apply(plan, outputs)
-    print(report_mod.summary(results, errors, plan, args.check, root), file=sys.stderr if args.quiet else sys.stdout)
+        store.save(
+            {
+                item.target: cache_mod.Entry(
+                    item.fingerprint,
+                    item.fragment,
+                    {rel: cache_mod.stat_of(f"{docs_dir}/{rel}") for rel in item.paths},
+                )
+                for item in kept
+                if item.fingerprint is not None
+            }
+        )
+    print(report_mod.summary(fragments, errors, plan, args.check, root), file=sys.stderr if args.quiet else sys.stdout)
     if args.check and plan.changes:
         print("ingest --check: the generated Markdown is out of date; run `make ingest` and commit the result.")
     return 1 if errors or (args.check and plan.changes) else 0
 
 
-def _taken_on_disk(path: Path, source: str, root: Path) -> SourceError | None:
-    """An error when `path` is a file this source must not overwrite.
+@dataclass
+class _Done:
+    """What became of one source."""
+
+    target: str  # the folder or file as given, as messages show it (the cache's key)
+    source: str  # its raw file, as messages show it
+    fragment: dict | None  # its part of the report
+    outputs: dict[str, str] | None  # article path under docs/ -> text; None when taken from the cache
+    paths: list[str]  # its article paths under docs/
+    fingerprint: str | None = None
+    error: SourceError | None = None
+
+
+def ingest(source):
+    # Imported here: a run that finds every source unchanged never needs the
+    # pipeline, and loading it is a good part of such a run's second.
+    from .pipeline import ingest as run
+
+    return run(source)
+
+
+def render(article) -> str:
+    from .render import render as run
+
+    return run(article)
+
+
+def _ingest_one(target: Path, root: Path, events: set[str] | None, shown_docs: str, shared: str) -> _Done:
+    shown = sources_mod.display(target, root)
+    try:
+        result = ingest(sources_mod.load(target, root, events))
+    except SourceError as err:
+        return _Done(shown, shown, None, None, [], error=err)
+    outputs = {article.path.as_posix(): render(article) for article in result.articles}
+    print_ = cache_mod.fingerprint(os.fspath(target), shown, shared)
+    return _Done(shown, result.source, report_mod.fragment(result, shown_docs), outputs, list(outputs), print_)
+
+
+def _ingest_all(targets: list[Path], root: Path, events, shown_docs: str, shared: str) -> list[_Done]:
+    args = (root, events, shown_docs, shared)
+    workers = min(os.cpu_count() or 1, MAX_WORKERS)
+    if len(targets) < PARALLEL_THRESHOLD or workers < 2:
+        return [_ingest_one(t, *args) for t in _progress(targets)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        chunk = max(1, len(targets) // (workers * 8))
+        return list(_progress(pool.map(_ingest_one, targets, *[[a] * len(targets) for a in args], chunksize=chunk), len(targets)))
+
+
+def _cache_path(root: Path, docs: Path) -> Path:
+    tag = hashlib.sha256(str(docs.resolve()).encode()).hexdigest()[:12]
+    return root / "build" / f"ingest-cache-{tag}.json"
+
+
+def _taken_on_disk(rel: str, source: str, docs: Path, root: Path, on_disk: dict[str, str]) -> SourceError | None:
+    """An error when the article file `rel` (under docs/) is one this source must not overwrite.
 
     Another source that still exists may own it (a run over some sources
     only, or a run where that source failed), or it may be a hand-written page.
     """
-    if not path.is_file():
+    if rel not in on_disk:
         return None
-    shown = sources_mod.display(path, root)
-    owner = _source_of(path)
+    shown = sources_mod.display(docs / rel, root)
+    owner = write.generated_by(on_disk[rel])
     if not owner:
         return SourceError(
             source, None, f"would overwrite {shown}, which ingestion did not write", "give this source another `key`"
@@ -118,12 +211,15 @@ def _taken_on_disk(path: Path, source: str, root: Path) -> SourceError | None:
     return None
 
 
-def _key_clash(source: str, clash: list, others: list[str], docs: Path, root: Path) -> SourceError:
-    """Sources would write the same article: point at the `key:` line that says so."""
-    key = clash[0].key
-    langs = " and ".join(a.lang for a in clash)
+def _key_clash(source: str, clash: list[str], others: list[str], docs: Path, root: Path) -> SourceError:
+    """Sources would write the same article: point at the `key:` line that says so.
+
+    `clash` holds the article paths under docs/ (`vi/articles/<key>.md`) both would write.
+    """
+    key = Path(clash[0]).stem
+    langs = " and ".join(Path(rel).parts[0] for rel in clash)
     other = ", ".join(others)
-    written = ", ".join(sources_mod.display(docs / a.path, root) for a in clash)
+    written = ", ".join(sources_mod.display(docs / rel, root) for rel in clash)
     meta_path = root / Path(source).parent / sources_mod.META_NAME
     if Path(source).name not in sources_mod.SOURCE_NAMES or not meta_path.is_file():
         # A bare file: its key comes from its name.
@@ -158,19 +254,12 @@ def _folder(path: str) -> str:
     return str(Path(path).parent) if Path(path).suffix else path
 
 
-def _source_of(path: Path) -> str:
-    """The `source:` a generated article names in its front matter."""
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines()[:40]:
-        if line.startswith("source: "):
-            return line[len("source: ") :].strip()
-    return ""
-
-
-def _progress(items: list[Path]):
-    if len(items) >= PROGRESS_THRESHOLD and sys.stderr.isatty():
+def _progress(items, total: int | None = None):
+    total = len(items) if total is None else total
+    if total >= PROGRESS_THRESHOLD and sys.stderr.isatty():
         from tqdm import tqdm
 
-        return tqdm(items, desc="ingest", unit="source", file=sys.stderr)
+        return tqdm(items, desc="ingest", unit="source", total=total, file=sys.stderr)
     return items
 
 
@@ -184,4 +273,5 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--report", type=Path, help="write a JSON report of every article and dropped line")
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if any output would change")
     parser.add_argument("--quiet", action="store_true", help="print the summary to stderr")
+    parser.add_argument("--no-cache", action="store_true", help="ingest every source, even unchanged ones")
     return parser

@@ -67,7 +67,8 @@ def detect(text: str) -> str:
         # A paragraph's language shows in its opening and closing words; reading
         # all of a 3,000-character paragraph tells nothing more.
         text = text[:_SAMPLE] + " " + text[-_SAMPLE:]
-    text = _ADDRESSES.sub(" ", text)
+    if "://" in text or "www." in text or "@" in text:
+        text = _ADDRESSES.sub(" ", text)
     if _KANA.search(text):
         return "ja"
     if _HANGUL.search(text):

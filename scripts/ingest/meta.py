@@ -34,7 +34,7 @@ FIELDS = {
 }
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """Safe loading, with dates left as text so a bad one gets our message, not a traceback."""
 
 
@@ -46,8 +46,9 @@ _Loader.yaml_implicit_resolvers = {
 
 def load(path: str, text: str, events: set[str] | None = None) -> SourceMeta:
     """Parse and check a meta.yml. `path` is how messages name the file."""
+    loader = _Loader(text)
     try:
-        root = yaml.compose(text)
+        root = loader.get_single_node()
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         problem = getattr(err, "problem", None) or str(err)
@@ -68,7 +69,7 @@ def load(path: str, text: str, events: set[str] | None = None) -> SourceMeta:
         if name in lines:
             raise SourceError(path, key_node.start_mark.line + 1, f"field `{name}` is given twice", "keep one")
         lines[name] = key_node.start_mark.line + 1
-    data: dict[str, Any] = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    data: dict[str, Any] = loader.construct_document(root)
 
     def fail(field: str, message: str, fix: str) -> SourceError:
         return SourceError(path, lines.get(field), f"`{field}`: {message}", fix)

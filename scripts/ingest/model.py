@@ -29,6 +29,10 @@ class SourceError(Exception):
         self.fix = fix
         super().__init__(self.render())
 
+    def __reduce__(self):
+        # Rebuilt from its fields when it crosses to another process.
+        return (SourceError, (self.path, self.line, self.message, self.fix))
+
     def render(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.message}\n  fix: {self.fix}"

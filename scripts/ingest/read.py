@@ -254,6 +254,26 @@ def _vi_letter(ch: str) -> bool:
     return ch.isascii() or ch in "àáãèéìíòóõùúýÀÁÃÈÉÌÍÒÓÕÙÚÝĩũĨŨ" or bool(_VI_MARKED.match(ch))
 
 
+# What UTF-8 read in the wrong code page leaves behind: a lead byte's character
+# followed by a continuation byte's, as cp1252/latin-1 show them ("áº·" for
+# "ặ") or cp1251 ("Р’Рµ" for "Ве"); C1 controls; replacement characters. A
+# line with none of these has no mojibake ftfy could fix, so it is not handed
+# to ftfy, whose checks cost far more than this search. Ukrainian's own letters
+# and the punctuation that follows a letter in real text are left out of the
+# cp1251 signs; a line of real mojibake holds plenty of the others.
+def _images(encoding: str, first: int, last: int, leave_out: str = "") -> str:
+    chars = bytes(range(first, last + 1)).decode(encoding, errors="ignore")
+    return "".join(sorted(set(chars) - set(leave_out)))
+
+
+_MAYBE_MOJIBAKE = re.compile(
+    f"[{re.escape(_images('cp1252', 0xC2, 0xF4))}][{re.escape(_images('cp1252', 0x80, 0xBF))}\u0080-\u00bf]"
+    f"|[{re.escape(_images('cp1251', 0xC2, 0xF4))}]"
+    f"[{re.escape(_images('cp1251', 0x80, 0xBF, leave_out='іїєґёІЇЄҐЁ’»“”…«'))}]"
+    "|[\u0080-\u009f\ufffd]"
+)
+
+
 def repair_mojibake(text: str) -> tuple[str, list[int]]:
     """Text with mojibake repaired line by line, and the numbers of the lines repaired.
 
@@ -286,7 +306,7 @@ def repair_mojibake(text: str) -> tuple[str, list[int]]:
     breaks = LINE_BREAKS.findall(text)
     repaired = []
     for index, part in enumerate(parts):
-        if part.isascii():
+        if part.isascii() or not _MAYBE_MOJIBAKE.search(part):
             continue
         fixed = ftfy.fix_text(part, config)
         if fixed != part and not LINE_BREAKS.search(fixed):

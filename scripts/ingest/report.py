@@ -13,37 +13,39 @@ from .write import Plan
 LISTED = 20
 
 
-def build(results: list[Result], errors: list[SourceError], docs: Path, shown_docs: str) -> dict:
-    articles = []
-    dropped = []
-    warnings = []
-    for result in results:
-        for article in result.articles:
-            articles.append(
-                {
-                    "key": article.key,
-                    "lang": article.lang,
-                    "path": f"{shown_docs}/{article.path.as_posix()}",
-                    "title": article.title,
-                    "date": article.date.isoformat() if article.date else None,
-                    "date_end": article.date_end.isoformat() if article.date_end else None,
-                    "authors": list(article.authors),
-                    "source": article.source,
-                    "relation": article.relation,
-                    "paragraphs": article.count("paragraph"),
-                    "headings": article.count("heading"),
-                    "captions": article.count("caption"),
-                    "lines": list(article.lines),
-                }
-            )
-        dropped += [
-            {"source": result.source, "line": d.line, "text": d.text, "reason": d.reason} for d in result.dropped
-        ]
-        warnings += [{"source": result.source, "message": w} for w in result.warnings]
+def fragment(result: Result, shown_docs: str) -> dict:
+    """One source's part of the report: its articles, dropped lines and warnings."""
+    articles = [
+        {
+            "key": article.key,
+            "lang": article.lang,
+            "path": f"{shown_docs}/{article.path.as_posix()}",
+            "title": article.title,
+            "date": article.date.isoformat() if article.date else None,
+            "date_end": article.date_end.isoformat() if article.date_end else None,
+            "authors": list(article.authors),
+            "source": article.source,
+            "relation": article.relation,
+            "paragraphs": article.count("paragraph"),
+            "headings": article.count("heading"),
+            "captions": article.count("caption"),
+            "lines": list(article.lines),
+        }
+        for article in result.articles
+    ]
     return {
+        "source": result.source,
         "articles": articles,
-        "dropped": dropped,
-        "warnings": warnings,
+        "dropped": [{"source": result.source, "line": d.line, "text": d.text, "reason": d.reason} for d in result.dropped],
+        "warnings": [{"source": result.source, "message": w} for w in result.warnings],
+    }
+
+
+def build(fragments: list[dict], errors: list[SourceError]) -> dict:
+    return {
+        "articles": [a for f in fragments for a in f["articles"]],
+        "dropped": [d for f in fragments for d in f["dropped"]],
+        "warnings": [w for f in fragments for w in f["warnings"]],
         "errors": [e.as_dict() for e in errors],
     }
 
@@ -52,19 +54,19 @@ def dumps(report: dict) -> str:
     return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
 
 
-def summary(results: list[Result], errors: list[SourceError], plan: Plan, check: bool, root: Path) -> str:
-    per_lang = Counter(a.lang for r in results for a in r.articles)
-    reasons = Counter(d.reason for r in results for d in r.dropped)
+def summary(fragments: list[dict], errors: list[SourceError], plan: Plan, check: bool, root: Path) -> str:
+    per_lang = Counter(a["lang"] for f in fragments for a in f["articles"])
+    reasons = Counter(d["reason"] for f in fragments for d in f["dropped"])
     articles = sum(per_lang.values())
     out = []
-    for result in results[:LISTED]:
-        langs = " ".join(a.lang for a in result.articles)
-        out.append(f"  {result.source}: {langs or '-'} · {len(result.dropped)} lines dropped")
-    if len(results) > LISTED:
-        out.append(f"  … and {len(results) - LISTED} more sources (the report lists them all)")
+    for part in fragments[:LISTED]:
+        langs = " ".join(a["lang"] for a in part["articles"])
+        out.append(f"  {part['source']}: {langs or '-'} · {len(part['dropped'])} lines dropped")
+    if len(fragments) > LISTED:
+        out.append(f"  … and {len(fragments) - LISTED} more sources (the report lists them all)")
     langs = ", ".join(f"{lang} {per_lang[lang]}" for lang in LANGUAGES if per_lang[lang])
     out.append(
-        f"{len(results)} source{'s' if len(results) != 1 else ''} ingested → {articles} articles"
+        f"{len(fragments)} source{'s' if len(fragments) != 1 else ''} ingested → {articles} articles"
         + (f" ({langs})" if langs else "")
     )
     if reasons:
@@ -83,9 +85,9 @@ def summary(results: list[Result], errors: list[SourceError], plan: Plan, check:
             out.append(f"  … and {len(paths) - LISTED} more to {what.split(' (')[0]}")
     plural = "s" if plan.changes != 1 else ""
     changed = "would change" if check else "changed"
-    out.append(f"{plan.changes} file{plural} {changed}, {len(plan.unchanged)} unchanged")
-    for result in results:
-        out += [f"warning: {result.source}: {w}" for w in result.warnings]
+    out.append(f"{plan.changes} file{plural} {changed}, {len(plan.unchanged) + plan.reused} unchanged")
+    for part in fragments:
+        out += [f"warning: {w['source']}: {w['message']}" for w in part["warnings"]]
     for error in errors:
         out.append("error: " + error.render())
     return "\n".join(out)

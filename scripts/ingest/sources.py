@@ -12,6 +12,9 @@ the site never reads files it does not own.
 
 from __future__ import annotations
 
+import functools
+import os
+
 from pathlib import Path
 
 import yaml
@@ -34,19 +37,27 @@ _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 def display(path: Path, root: Path) -> str:
     """A path as messages show it: relative to the repository when inside it."""
+    base = _resolved(root)
     try:
-        return path.absolute().relative_to(root.resolve()).as_posix()
+        return path.absolute().relative_to(base).as_posix()
     except ValueError:
         try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
+            return path.resolve().relative_to(base).as_posix()
         except ValueError:
             return str(path)
+
+
+@functools.lru_cache(maxsize=8)
+def _resolved(root: Path) -> Path:
+    return root.resolve()
 
 
 def discover(sources_dir: Path) -> list[Path]:
     if not sources_dir.is_dir():
         return []
-    return sorted(p for p in sources_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
+    with os.scandir(sources_dir) as listing:
+        names = sorted(e.name for e in listing if e.is_dir() and not e.name.startswith("."))
+    return [sources_dir / name for name in names]
 
 
 def load_events(sources_dir: Path, root: Path) -> dict[str, dict[str, str]] | None:
@@ -158,7 +169,7 @@ def _inside(path: Path, root: Path, shown: str, folder: bool = False) -> None:
         raise SourceError(
             shown, None, "is a broken symbolic link", "replace the link with the file itself"
         ) from None
-    if not resolved.is_relative_to(root.resolve()):
+    if not resolved.is_relative_to(_resolved(root)):
         what = "folder" if folder else "file"
         raise SourceError(
             shown,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 from .model import Line
 
@@ -116,11 +117,11 @@ def han_script(text: str) -> str | None:
 
     shared = helpers.SHARED_CHARACTERS
     traditional = simplified = 0
-    for ch in text:
-        if not is_han(ch) or ch in shared:
+    for ch, count in Counter(HAN.findall(text)).items():
+        if ch in shared:
             continue
         if ch in helpers.TRADITIONAL_CHARACTERS:
-            traditional += 1
+            traditional += count
         elif ch in helpers.SIMPLIFIED_CHARACTERS:
-            simplified += 1
+            simplified += count
     return "zh-Hant" if traditional > simplified else None

@@ -22,6 +22,7 @@ class Plan:
     update: list[Path] = field(default_factory=list)
     delete: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
+    reused: int = 0  # files known unchanged without being read (the ingest cache vouches for them)
 
     @property
     def changes(self) -> int:
@@ -64,16 +65,32 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def generated_files(docs: Path, languages: tuple[str, ...]) -> list[Path]:
-    """Article files that ingestion wrote earlier (they carry its notice)."""
-    found = []
+def article_files(docs: str, languages: tuple[str, ...]) -> dict[str, str]:
+    """Every Markdown file in the articles folders: path under docs/ -> full path."""
+    found: dict[str, str] = {}
     for lang in languages:
-        folder = docs / lang / "articles"
-        if not folder.is_dir():
+        try:
+            entries = list(os.scandir(f"{docs}/{lang}/articles"))
+        except (FileNotFoundError, NotADirectoryError):
             continue
-        for path in sorted(folder.glob("*.md")):
-            with path.open("rb") as handle:
-                head = handle.read(400).decode("utf-8", "replace")
-            if GENERATED_MARK in head:
-                found.append(path)
+        for entry in entries:
+            if entry.name.endswith(".md") and entry.is_file():
+                found[f"{lang}/articles/{entry.name}"] = entry.path
     return found
+
+
+def generated_by(path: str) -> str | None:
+    """The `source:` a generated article names in its front matter: "" when it
+    names none, None when ingestion did not write the file (no notice on top)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(_HEAD).decode("utf-8", "replace")
+    except OSError:
+        return None
+    if GENERATED_MARK not in head[:400]:
+        return None
+    return next((line[8:].strip() for line in head.splitlines() if line.startswith("source: ")), "")
+
+
+# Front matter puts `source:` after the title, dates and authors: well inside this.
+_HEAD = 8192
