@@ -177,7 +177,7 @@ def on_template_context(context, template_name, config):
         context["arc_languages"] = [(other, _build.site.prefix(other)) for other in _build.languages]
         context["arc_default"] = _build.default
     elif template_name == "sitemap.xml":
-        context["arc_sitemap"] = _build.site.sitemap()
+        context["arc_sitemap"] = Markup(_build.site.sitemap_xml())
     return context
 
 

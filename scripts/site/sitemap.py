@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urljoin
+from html import escape
 
 from .catalog import Catalog, CatalogError
 
@@ -75,9 +75,12 @@ class SiteMap:
         self.catalog = catalog
         self.languages = catalog.languages
         self.default = default
-        self.site_url = site_url or None
+        # urljoin is slow and every page asks for several absolute URLs: keep a base ending in "/".
+        self.site_url = (site_url.rstrip("/") + "/") if site_url else None
         # Language-relative paths of the hand-written pages ("" is the home page).
         self.handwritten = handwritten
+        self._sitemap: list[dict] | None = None
+        self._sitemap_xml: str | None = None
         for event in catalog.reported_events:
             if not SLUG.match(event):
                 raise CatalogError(
@@ -97,7 +100,7 @@ class SiteMap:
     def absolute(self, lang: str, path: str) -> str | None:
         if not self.site_url:
             return None
-        return urljoin(self.site_url, self.url(lang, path))
+        return self.site_url + self.url(lang, path)
 
     # What exists --------------------------------------------------------------------------
 
@@ -176,6 +179,8 @@ class SiteMap:
 
     def sitemap(self) -> list[dict]:
         """Every page with its own content, with its alternates: the sitemap's entries."""
+        if self._sitemap is not None:
+            return self._sitemap
         paths = {""} | {p for pages in self.handwritten.values() for p in pages}
         paths |= {"articles/", "years/", "events/"}
         paths |= {f"years/{y}/" for y in self.catalog.years}
@@ -187,4 +192,21 @@ class SiteMap:
             for lang in self.languages:
                 if self.exists(lang, path):
                     entries.append({"loc": self.absolute(lang, path), "alternates": alternates})
+        self._sitemap = entries
         return entries
+
+    def sitemap_xml(self) -> str:
+        """sitemap.xml, with xhtml:link alternates; built once per build although each language's build writes it."""
+        if self._sitemap_xml is None:
+            lines = [
+                '<?xml version="1.0" encoding="UTF-8"?>',
+                '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+            ]
+            for entry in self.sitemap():
+                lines.append(f"  <url>\n    <loc>{escape(entry['loc'])}</loc>")
+                for hreflang, href in entry["alternates"]:
+                    lines.append(f'    <xhtml:link rel="alternate" hreflang="{escape(hreflang)}" href="{escape(href)}"/>')
+                lines.append("  </url>")
+            lines.append("</urlset>\n")
+            self._sitemap_xml = "\n".join(lines)
+        return self._sitemap_xml

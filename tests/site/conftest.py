@@ -159,7 +159,8 @@ class Requests:
         self.urls: list[str] = []
         self.failed: list[str] = []
         page.on("request", lambda r: self.urls.append(r.url))
-        page.on("requestfailed", lambda r: self.failed.append(r.url))
+        # A navigation cancels the previous page's pending requests (ERR_ABORTED): not a failure.
+        page.on("requestfailed", lambda r: "ERR_ABORTED" not in (r.failure or "") and self.failed.append(r.url))
         page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.status} {r.url}"))
 
 

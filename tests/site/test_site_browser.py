@@ -66,13 +66,8 @@ def search(page, query: str) -> list[str]:
     """Type a query in the header search box; the result links, best first."""
     page.fill(".md-search__input", query)
     page.wait_for_function(
-        "q => document.querySelector('.md-search__input').value === q"
-        " && !/^\\s*$/.test(document.querySelector('.md-search-result__meta').textContent)"
-        " && document.querySelector('.md-search-result__meta').textContent.trim()"
-        "    !== document.querySelector('[data-arc-search]').dataset.placeholder",
-        arg=query,
+        "q => document.querySelector('[data-arc-search-result]').dataset.query === q", arg=query.strip()
     )
-    page.wait_for_timeout(300)  # the box debounces keystrokes; let the last query settle
     return [urlsplit(href).path for href in page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")]
 
 

@@ -64,6 +64,7 @@ function setUp(box) {
     if (!query) {
       meta.textContent = text.placeholder;
       list.replaceChildren();
+      delete result.dataset.query;
       return;
     }
     let found;
@@ -77,6 +78,7 @@ function setUp(box) {
       if (ticket !== latest) return;
       meta.textContent = count(found.length);
       list.replaceChildren(...shown.map(render));
+      result.dataset.query = query; // what the list shows results for
     } catch (err) {
       if (ticket !== latest) return;
       console.error(err);
@@ -141,7 +143,9 @@ function setUp(box) {
   result.addEventListener("click", (ev) => {
     if (ev.target.closest("a")) open(false);
   });
-  document.querySelector('header [for="__search"]')?.addEventListener("click", () => input.focus());
+  // The header's search button is a label that toggles the dialog open; focus
+  // the box once it has (mobile keyboards only open from a user's tap).
+  document.querySelector('header [for="__search"]')?.addEventListener("click", () => setTimeout(() => input.focus()));
   document.addEventListener("keydown", (ev) => {
     if (ev.metaKey || ev.ctrlKey || ev.altKey || ev.isComposing) return;
     const active = document.activeElement;
