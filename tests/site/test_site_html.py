@@ -229,3 +229,31 @@ def test_search_indexes_article_text_only_one_index_per_language(site):
     assert not body[0].find_parent(attrs={"data-md-component": "skip"})
     assert body[0].select_one(".arc-versions")["data-pagefind-ignore"] is not None
     assert (site.dir / "assets/javascripts/vendor/orama-stemmer-uk.js").is_file()
+
+
+def fragments(site) -> dict[str, dict]:
+    """What Pagefind stored of each indexed page (gzipped JSON after a signature)."""
+    import gzip
+
+    found = {}
+    for path in (site.dir / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")
+        fragment = json.loads(data)
+        found[fragment["url"]] = fragment
+    return found
+
+
+def test_the_index_holds_the_article_text_and_none_of_the_page_chrome(site):
+    indexed = fragments(site)
+    assert set(indexed) == {
+        f"/{PREFIX[lang]}articles/{p.stem}/" for lang in LANGS for p in (site.project / "docs" / lang / "articles").glob("*.md")
+    }
+    zh = indexed["/zh/articles/2025-02-19-spring-meeting/"]
+    text = zh["content"].replace("\u200b", "")  # Pagefind marks Chinese word breaks with zero-width spaces
+    assert zh["meta"]["title"] == "2025年新春会晤活动 推动活跃、有效、务实、全面合作"
+    assert "中越两国地方层面高效合作的典范" in text
+    for chrome in ("跳转至", "全部文章", "本文的其他语言版本", "Chương trình", "Весняна", "¶", "作者"):
+        assert chrome not in text, chrome
+    vi = indexed["/articles/2025-02-19-spring-meeting/"]["content"]
+    for chrome in ("Bỏ qua", "Tất cả bài viết", "Bài này bằng ngôn ngữ khác", "2025年", "¶", "Tác giả"):
+        assert chrome not in vi, chrome
