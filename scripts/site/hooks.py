@@ -17,7 +17,6 @@ into /zh/, /uk/), reusing one config. These hooks:
 
 from __future__ import annotations
 
-import logging
 import sys
 from pathlib import Path
 
@@ -35,10 +34,8 @@ if _ROOT not in sys.path:
 
 from scripts.site import search_index, strings  # noqa: E402
 from scripts.site.catalog import CatalogError, read_catalog  # noqa: E402
-from scripts.site.sitemap import ARCHIVE, ARTICLE, EVENT, EVENTS, HOME, MISSING, YEAR, YEARS, SiteMap, place  # noqa: E402
+from scripts.site.sitemap import ARCHIVE, ARTICLE, EVENT, EVENTS, HOME, MISSING, YEAR, YEARS, SiteMap  # noqa: E402
 from scripts.site.views import Views  # noqa: E402
-
-log = logging.getLogger("mkdocs.hooks.archive")
 
 TEMPLATES = {
     ARTICLE: "article.html",
@@ -146,7 +143,7 @@ def on_page_markdown(markdown, page, config, files):
     view = _build.views.page(lang, "" if path in (".", "./") else path)
     page.archive = view  # read by on_page_context
     meta = page.meta
-    if view.kind in (ARTICLE,) and page.file.generated_by is None:
+    if view.kind == ARTICLE and page.file.generated_by is None:
         meta = {k: v for k, v in meta.items() if k in ARTICLE_KEYS}
     template = TEMPLATES.get(view.kind)
     if template and (view.kind != HOME or "template" not in meta):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import groupby
+from urllib.parse import urlsplit
 
 from .catalog import Article
 from .sitemap import ARCHIVE, ARTICLE, EVENT, EVENTS, HOME, MISSING, YEAR, YEARS, SiteMap, place
@@ -31,6 +32,7 @@ class Item:
     event_url: str | None = None
     relation: str | None = None
     count: int | None = None
+    language: str | None = None  # the version's language, named in that language: 中文
 
 
 @dataclass
@@ -190,7 +192,7 @@ class Views:
 
     def version(self, article: Article, ui: str) -> Item:
         item = self.item(article, ui)
-        item.kicker = self.names.get(article.lang, article.lang)  # shown as the version's label
+        item.language = self.names.get(article.lang, article.lang)
         return item
 
     def missing(self, lang: str, path: str, key: str) -> View:
@@ -301,6 +303,4 @@ class Views:
 
 
 def _host(url: str) -> str:
-    from urllib.parse import urlsplit
-
     return urlsplit(url).netloc or url
