@@ -42,6 +42,8 @@ def test_switching_language_on_an_article_in_every_language_and_back(page, site)
         assert page.evaluate("document.documentElement.lang") == lang
         assert page.locator("h1").inner_text().startswith(TITLE_2025[lang])
     assert page.requests.failed == []
+    # Reading never downloads the search index; only a reader who searches loads (part of) it.
+    assert not [url for url in page.requests.urls if "/pagefind/" in url]
 
 
 @pytest.mark.parametrize(
