@@ -67,9 +67,9 @@ class _Build:
         try:
             catalog = read_catalog(docs, self.languages, root / "sources" / "events.yml")
             self.site = SiteMap(catalog, self.default, config.site_url, handwritten_pages(docs, self.languages))
-        except CatalogError as err:
+            self.strings = {lang: strings.for_language(lang, self.languages) for lang in self.languages}
+        except (CatalogError, strings.StringsError) as err:
             raise PluginError(str(err)) from err
-        self.strings = {lang: strings.for_language(lang, self.languages) for lang in self.languages}
         repo = (config.repo_url or "").rstrip("/")
         self.views = Views(self.site, self.names, self.strings, f"{repo}/blob/HEAD/" if repo else None)
         self.root_404: str | None = None
