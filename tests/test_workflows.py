@@ -98,12 +98,25 @@ def test_one_action_is_pinned_to_one_commit_everywhere():
 @pytest.mark.parametrize("path", [CI, PAGES], ids=["ci", "pages"])
 def test_pip_and_npm_downloads_are_cached_by_their_lock_files(path):
     workflow = load(path)
-    (python,) = uses(workflow, "actions/setup-python")
-    assert python["with"]["cache"] == "pip" and python["with"]["cache-dependency-path"] == "requirements.lock"
-    (npm,) = uses(workflow, "actions/cache")
+    pip_by_setup = [
+        s for s in uses(workflow, "actions/setup-python")
+        if s["with"].get("cache") == "pip" and s["with"].get("cache-dependency-path") == "requirements.lock"
+    ]
+    caches = uses(workflow, "actions/cache")
+    pip_by_cache = [c for c in caches if c["with"]["path"] == "~/.cache/pip" and "hashFiles('requirements.lock')" in c["with"]["key"]]
+    assert len(pip_by_setup) + len(pip_by_cache) == 1
+    (npm,) = [c for c in caches if c["with"]["path"] == "~/.npm"]
     assert npm["with"]["key"] == "npm-${{ runner.os }}-${{ hashFiles('package-lock.json') }}"
-    # Until the site's package-lock.json lands there is nothing to cache, and the step is skipped.
     assert npm["if"] == "hashFiles('package-lock.json') != ''"
+
+
+def test_ci_runs_in_debian_with_the_chromium_the_browser_tests_drive():
+    (job,) = load(CI)["jobs"].values()
+    assert job["container"] == "debian:12"
+    install = job["steps"][0]["run"]
+    assert "apt-get install" in install and "chromium" in install.split() and "python3-venv" in install.split()
+    dot_ci_run = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "missing+=(chromium)" in dot_ci_run, ".ci/run installs the same browser when it is missing"
 
 
 # --- CI ----------------------------------------------------------------------------------------

@@ -15,7 +15,6 @@ import argparse
 import os
 import platform
 import shutil
-import subprocess
 import sys
 import tempfile
 from datetime import date
@@ -23,6 +22,8 @@ from pathlib import Path
 
 from scripts.ingest import sources as sources_mod
 from scripts.ingest.pipeline import ingest
+
+from scripts import worktree
 
 from . import corpus, measure
 
@@ -80,26 +81,13 @@ def build_command() -> list[str]:
 
 
 def prepare(work: Path) -> Path:
-    """A scratch copy of the working tree (what git would commit, uncommitted
-    changes included), minus sources, generated articles and tests."""
-    repo = work / "repo"
-    listed = ["git", "ls-files", "--cached", "--others", "--exclude-standard"]
-    tracked = subprocess.run(listed, cwd=ROOT, capture_output=True, text=True, check=True).stdout.split("\n")
-    for name in filter(None, tracked):
-        path = Path(name)
-        if path.parts[0] == "sources" or (path.parts[0] == "docs" and "articles" in path.parts):
-            continue
-        if path.parts[0] == "tests":
-            continue
-        if not (ROOT / path).is_file():
-            continue  # deleted in the working tree but not yet in the index
-        target = repo / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / path, target)
-    for shared in (".venv", "node_modules"):
-        if (ROOT / shared).exists():
-            os.symlink(ROOT / shared, repo / shared)
-    return repo
+    """A scratch copy of the working tree, minus sources, generated articles and tests."""
+
+    def skip(path: Path) -> bool:
+        top = path.parts[0]
+        return top in ("sources", "tests") or (top == "docs" and "articles" in path.parts)
+
+    return worktree.copy(work / "repo", skip)
 
 
 def table(n: int, rows: list[tuple[str, str]]) -> str:

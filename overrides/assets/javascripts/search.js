@@ -1,0 +1,195 @@
+/*
+ * The header search box: Material's look and strings, Pagefind's index.
+ *
+ * Pagefind keeps one index per <html lang> and loads only the chunks a query
+ * needs, so a reader searches their own language's articles and downloads a
+ * small part of the index. What each query becomes is in search-query.js.
+ */
+import { plan, run } from "./search-query.js";
+
+const STEMMER = new URL("vendor/orama-stemmer-uk.js", import.meta.url);
+const MAX_RESULTS = 20;
+
+const box = document.querySelector("[data-arc-search]");
+if (box) setUp(box);
+
+function setUp(box) {
+  const input = box.querySelector("[data-arc-search-query]");
+  const form = input.form;
+  const result = box.querySelector("[data-arc-search-result]");
+  const meta = result.querySelector(".md-search-result__meta");
+  const list = result.querySelector(".md-search-result__list");
+  const toggle = document.getElementById("__search");
+  const lang = (document.documentElement.lang || "").toLowerCase().split("-")[0];
+  const text = box.dataset;
+  const bundle = new URL(box.dataset.bundle, location.href);
+  const root = new URL(box.dataset.root, location.href);
+
+  let engine = null;
+  const load = () =>
+    (engine ??= import(new URL("pagefind.js", bundle).href).then(async (pagefind) => {
+      // Result URLs are root-relative to the site: prefix the site's own path
+      // so a site served under /<repo>/ links its results there.
+      await pagefind.options({
+        baseUrl: root.pathname,
+        excerptLength: 24,
+        // Vietnamese is never written without its diacritics: a plain "mong"
+        // in a page is no better a match for "mong" than "móng" is. Exact
+        // diacritics are ranked by search-query.js instead.
+        ranking: lang === "vi" ? { diacriticSimilarity: 0 } : {},
+      });
+      await pagefind.init();
+      return pagefind;
+    }));
+  let stemmer = null;
+  const loadStemmer = () =>
+    (stemmer ??= lang === "uk" ? import(STEMMER.href).then((m) => m.stemmer) : Promise.resolve(null));
+
+  const open = (on) => {
+    if (toggle) toggle.checked = on;
+  };
+
+  let latest = 0;
+  let timer = null;
+  // One query at a time: a plan switches Pagefind's diacritics option as it runs.
+  let queue = Promise.resolve();
+  const update = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => show(input.value), 120);
+  };
+
+  async function show(query) {
+    const ticket = ++latest;
+    query = query.trim();
+    if (!query) {
+      meta.textContent = text.placeholder;
+      list.replaceChildren();
+      delete result.dataset.query;
+      return;
+    }
+    let found;
+    try {
+      const [pagefind, stem] = await Promise.all([load(), loadStemmer()]);
+      const job = queue.then(() => (ticket === latest ? run(pagefind, plan(query, lang, stem)) : []));
+      queue = job.catch(() => {});
+      found = await job;
+      if (ticket !== latest) return;
+      const shown = await Promise.all(found.slice(0, MAX_RESULTS).map((r) => r.data()));
+      if (ticket !== latest) return;
+      meta.textContent = count(found.length);
+      list.replaceChildren(...shown.map(render));
+      result.dataset.query = query; // what the list shows results for
+    } catch (err) {
+      if (ticket !== latest) return;
+      console.error(err);
+      meta.textContent = text.error;
+      list.replaceChildren();
+    }
+  }
+
+  function count(n) {
+    if (n === 0) return text.none;
+    if (n === 1) return text.one;
+    return text.other.replace("#", n);
+  }
+
+  function render(data) {
+    const item = element("li", "md-search-result__item");
+    const link = element("a", "md-search-result__link");
+    link.href = data.url;
+    link.tabIndex = -1;
+    const article = element("article", "md-search-result__article md-search-result__article--document md-typeset");
+    article.append(element("div", "md-search-result__icon md-icon"));
+    const title = element("h1");
+    title.textContent = data.meta.title || data.url;
+    article.append(title);
+    if (data.meta.date) {
+      const time = element("time");
+      time.dateTime = data.meta.date;
+      time.textContent = formatDate(data.meta.date);
+      article.append(time);
+    }
+    const excerpt = element("p");
+    excerpt.append(...marked(data.excerpt));
+    article.append(excerpt);
+    link.append(article);
+    item.append(link);
+    return item;
+  }
+
+  function formatDate(iso) {
+    const date = new Date(`${iso}T00:00:00Z`);
+    if (Number.isNaN(date.getTime())) return iso;
+    return new Intl.DateTimeFormat(document.documentElement.lang, { dateStyle: "long", timeZone: "UTC" }).format(date);
+  }
+
+  // Material opens the search dialog when the box has focus, closes it on
+  // Escape, and moves through results with the arrow keys; so do we.
+  input.addEventListener("focus", () => {
+    open(true);
+    load().catch(() => {});
+  });
+  input.addEventListener("input", update);
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    list.querySelector("a")?.click();
+  });
+  form.addEventListener("reset", () => {
+    setTimeout(() => {
+      show("");
+      input.focus();
+    });
+  });
+  result.addEventListener("click", (ev) => {
+    if (ev.target.closest("a")) open(false);
+  });
+  // The header's search button is a label that toggles the dialog open; focus
+  // the box once it has (mobile keyboards only open from a user's tap).
+  document.querySelector('header [for="__search"]')?.addEventListener("click", () => setTimeout(() => input.focus()));
+  document.addEventListener("keydown", (ev) => {
+    if (ev.metaKey || ev.ctrlKey || ev.altKey || ev.isComposing) return;
+    const active = document.activeElement;
+    if (toggle?.checked) {
+      if (ev.key === "Escape" || ev.key === "Tab") {
+        open(false);
+        input.blur();
+      } else if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
+        const stops = [input, ...list.querySelectorAll("a")];
+        const at = Math.max(0, stops.indexOf(active));
+        stops[(at + stops.length + (ev.key === "ArrowUp" ? -1 : 1)) % stops.length].focus();
+        ev.preventDefault();
+      }
+      return;
+    }
+    const typing = active && (active.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName));
+    if (!typing && (ev.key === "/" || ev.key === "s" || ev.key === "f")) {
+      input.focus();
+      input.select();
+      ev.preventDefault();
+    }
+  });
+}
+
+function element(tag, className) {
+  const el = document.createElement(tag);
+  if (className) el.className = className;
+  return el;
+}
+
+/* Pagefind's excerpt as text nodes and <mark>s only: no other markup survives. */
+function marked(html) {
+  const template = document.createElement("template");
+  template.innerHTML = html;
+  const out = [];
+  for (const node of template.content.childNodes) {
+    if (node.nodeName === "MARK") {
+      const mark = document.createElement("mark");
+      mark.textContent = node.textContent;
+      out.push(mark);
+    } else {
+      out.push(document.createTextNode(node.textContent));
+    }
+  }
+  return out;
+}
+

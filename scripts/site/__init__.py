@@ -1,0 +1,1 @@
+"""The site readers use: MkDocs hooks and the data behind its pages."""

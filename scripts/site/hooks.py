@@ -1,0 +1,206 @@
+"""MkDocs hooks (mkdocs.yml `hooks:`): the archive's pages on top of Material and mkdocs-static-i18n.
+
+mkdocs-static-i18n builds the site once per language (vi at /, then zh and uk
+into /zh/, /uk/), reusing one config. These hooks:
+
+- read every article's front matter once per build (catalog.py), before the
+  first language, so no page ever scans the corpus;
+- add the pages that have no Markdown file: listings by year and event, and an
+  honest "not available in <language>" page at `articles/<key>/` for every
+  language an article lacks (the plugin's own fallback, copying the Vietnamese
+  text under /zh/ with lang="zh", is turned off in mkdocs.yml);
+- give each page its template and its data (views.py), with front matter
+  treated as untrusted text;
+- keep one 404 page per language and the root 404 in the default language;
+- index the built site for search with Pagefind once all languages are built.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from jinja2 import pass_context
+from markupsafe import Markup, escape
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+from mkdocs.utils import normalize_url
+
+# MkDocs loads hook files by path; make the repository's packages importable.
+_ROOT = str(Path(__file__).resolve().parents[2])
+if _ROOT not in sys.path:
+    sys.path.insert(0, _ROOT)
+
+from scripts.site import search_index, strings  # noqa: E402
+from scripts.site.catalog import CatalogError, read_catalog  # noqa: E402
+from scripts.site.sitemap import ARCHIVE, ARTICLE, EVENT, EVENTS, HOME, MISSING, YEAR, YEARS, SiteMap  # noqa: E402
+from scripts.site.views import Views  # noqa: E402
+
+TEMPLATES = {
+    ARTICLE: "article.html",
+    MISSING: "missing.html",
+    ARCHIVE: "listing.html",
+    YEARS: "listing.html",
+    YEAR: "listing.html",
+    EVENTS: "listing.html",
+    EVENT: "listing.html",
+    HOME: "home.html",
+}
+# The front matter ingestion writes (STATE.md). Other keys in an article are
+# dropped, so a source cannot switch templates or Material features.
+ARTICLE_KEYS = {
+    "title", "kicker", "key", "lang", "date", "date_end", "event", "authors", "agency",
+    "source", "source_url", "relation", "translation_of", "alignment",
+}
+
+
+class _Build:
+    """What one `mkdocs build` knows about the whole archive, shared by its per-language builds."""
+
+    def __init__(self, config, i18n) -> None:
+        docs = Path(config.docs_dir)
+        self.default = i18n.default_language
+        self.languages = tuple(i18n.build_languages)
+        self.names = {lang.locale: lang.name for lang in i18n.config.languages}
+        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        try:
+            catalog = read_catalog(docs, self.languages, root / "sources" / "events.yml")
+            self.site = SiteMap(catalog, self.default, config.site_url, handwritten_pages(docs, self.languages))
+            self.strings = {lang: strings.for_language(lang, self.languages) for lang in self.languages}
+        except (CatalogError, strings.StringsError) as err:
+            raise PluginError(str(err)) from err
+        repo = (config.repo_url or "").rstrip("/")
+        self.views = Views(self.site, self.names, self.strings, f"{repo}/blob/HEAD/" if repo else None)
+        self.root_404: str | None = None
+
+
+_build: _Build | None = None
+
+
+def _i18n(config):
+    try:
+        return config.plugins["i18n"]
+    except KeyError as err:
+        raise PluginError("scripts/site/hooks.py needs the mkdocs-static-i18n plugin (`i18n` in mkdocs.yml)") from err
+
+
+def handwritten_pages(docs: Path, languages: tuple[str, ...]) -> dict[str, set[str]]:
+    """Language-relative paths of the Markdown pages editors write (not the generated articles)."""
+    found: dict[str, set[str]] = {}
+    for lang in languages:
+        base = docs / lang
+        paths = set()
+        for md in base.rglob("*.md"):
+            rel = md.relative_to(base)
+            if rel.parts[0] == "articles":
+                continue
+            stem = rel.with_suffix("")
+            if stem.name in ("index", "README"):
+                stem = stem.parent
+            paths.add("" if str(stem) == "." else stem.as_posix() + "/")
+        found[lang] = paths
+    return found
+
+
+def on_config(config):
+    global _build
+    i18n = _i18n(config)
+    if not i18n.building:  # the first language of a build: read the archive once
+        _build = _Build(config, i18n)
+    return config
+
+
+@event_priority(-110)  # after mkdocs-static-i18n has picked this language's files
+def on_files(files, config):
+    lang = _i18n(config).current_language
+    for page in _build.site.generated(lang):
+        file = File.generated(config, f"{lang}/{page.path}index.md", content="")
+        file.dest_uri = _build.site.url(lang, page.path) + "index.html"
+        files.append(file)
+    return files
+
+
+@pass_context
+def _page_url(context, path: str) -> str:
+    """MkDocs' `url` filter for a site-root-relative page URL, where "" is the site root.
+
+    `url` turns "" into "." and, on the 404 page (whose base is absolute), into
+    "/." ; this gives "../../" and "/" instead.
+    """
+    url = normalize_url(str(path) or "./", page=context.get("page"), base=context.get("base_url", ""))
+    return url[:-2] if url.endswith("/./") else url
+
+
+def on_env(env, config, files):
+    env.filters["page_url"] = _page_url
+    return env
+
+
+def on_page_markdown(markdown, page, config, files):
+    lang = _i18n(config).current_language
+    path = page.url.removeprefix(_build.site.prefix(lang)).lstrip("/")
+    view = _build.views.page(lang, "" if path in (".", "./") else path)
+    page.archive = view  # read by on_page_context
+    meta = page.meta
+    if view.kind == ARTICLE and page.file.generated_by is None:
+        meta = {k: v for k, v in meta.items() if k in ARTICLE_KEYS}
+    template = TEMPLATES.get(view.kind)
+    if template and (view.kind != HOME or "template" not in meta):
+        meta["template"] = template
+    title = view.title or meta.get("title")
+    if title:
+        # Material prints page.meta.title and page.title unescaped (header, <title>,
+        # navigation); escaping the value once makes every such place safe. Markup is
+        # not escaped again by `| e`.
+        meta["title"] = Markup(escape(str(title)))
+    page.meta = meta
+    return markdown
+
+
+def on_page_context(context, page, config, nav):
+    view = getattr(page, "archive", None)
+    if view is not None:
+        context["arc"] = view
+        context["ui"] = _build.strings[view.lang]
+    return context
+
+
+def on_template_context(context, template_name, config):
+    lang = _i18n(config).current_language
+    if template_name == "404.html":
+        context["arc"] = _build.views.not_found(lang)
+        context["ui"] = _build.strings[lang]
+        context["arc_languages"] = [(other, _build.site.prefix(other)) for other in _build.languages]
+        context["arc_default"] = _build.default
+    elif template_name == "sitemap.xml":
+        context["arc_sitemap"] = Markup(_build.site.sitemap_xml())
+    return context
+
+
+def on_post_template(output_content, template_name, config):
+    """One 404 page per language, at /<lang>/404.html; the root 404.html stays the default language's.
+
+    Each language's build renders 404.html to the site root, so left alone the
+    last language built would own it.
+    """
+    if template_name != "404.html":
+        return output_content
+    lang = _i18n(config).current_language
+    if lang == _build.default:
+        _build.root_404 = output_content
+        return output_content
+    target = Path(config.site_dir) / _build.site.prefix(lang) / "404.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output_content, encoding="utf-8")
+    return _build.root_404 if _build.root_404 is not None else output_content
+
+
+@event_priority(-110)  # after mkdocs-static-i18n has built the other languages
+def on_post_build(config):
+    if _i18n(config).building:
+        return
+    try:
+        search_index.build(Path(config.site_dir), Path(_ROOT))
+    except search_index.SearchIndexError as err:
+        raise PluginError(str(err)) from err

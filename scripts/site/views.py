@@ -1,0 +1,306 @@
+"""What each kind of page shows, as plain data for the templates.
+
+Values stay plain text (titles, names from sources); the templates escape
+them. URLs are site-root-relative, for MkDocs' `url` filter, so the site works
+under any sub-path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import groupby
+from urllib.parse import urlsplit
+
+from .catalog import Article
+from .sitemap import ARCHIVE, ARTICLE, EVENT, EVENTS, HOME, MISSING, YEAR, YEARS, SiteMap, place
+from .strings import date_text
+
+NEWEST_ON_HOME = 5
+
+
+@dataclass
+class Item:
+    """One article in a list."""
+
+    url: str
+    title: str
+    lang: str
+    date: str | None
+    datetime: str | None
+    kicker: str | None = None
+    event: str | None = None
+    event_url: str | None = None
+    relation: str | None = None
+    count: int | None = None
+    language: str | None = None  # the version's language, named in that language: 中文
+
+
+@dataclass
+class Group:
+    label: str
+    anchor: str | None
+    items: list[Item]
+
+
+@dataclass
+class Switch:
+    lang: str
+    name: str
+    url: str
+    current: bool
+    available: bool
+
+
+@dataclass
+class View:
+    lang: str
+    path: str
+    kind: str
+    switcher: list[Switch]
+    alternates: list[tuple[str, str]]
+    canonical: str | None
+    noindex: bool
+    home_url: str = ""
+    archive_url: str = "articles/"
+    title: str | None = None
+    lead: str | None = None
+    article: Article | None = None
+    facts: list[tuple[str, str]] = field(default_factory=list)
+    event: Item | None = None
+    source: Item | None = None
+    source_file: str | None = None
+    original_language: str | None = None
+    text_relation: str | None = None
+    versions: list[Item] = field(default_factory=list)
+    missing_versions: list[str] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+    others: list[Item] = field(default_factory=list)
+    newest: list[Item] = field(default_factory=list)
+    meetings: list[Item] = field(default_factory=list)
+
+
+class Views:
+    def __init__(self, site: SiteMap, names: dict[str, str], strings: dict[str, dict], repo_source_url: str | None = None):
+        self.site = site
+        self.catalog = site.catalog
+        self.names = names  # each language's own name for itself: Tiếng Việt, 中文, Українська
+        self.strings = strings
+        self.repo_source_url = repo_source_url  # e.g. https://github.com/o/r/blob/main/ ; None: no link
+
+    # Shared parts -------------------------------------------------------------------------
+
+    def switcher(self, lang: str, path: str | None) -> list[Switch]:
+        return [
+            Switch(
+                other,
+                self.names.get(other, other),
+                self.site.switch_target(other, path),
+                other == lang,
+                path is None or self.site.exists(other, path),
+            )
+            for other in self.site.languages
+        ]
+
+    def item(self, article: Article, ui: str) -> Item:
+        event = self.catalog.events.get(article.event) if article.event else None
+        return Item(
+            url=self.site.url(article.lang, f"articles/{article.key}/"),
+            title=article.title,
+            lang=article.lang,
+            date=date_text(ui, article.date, article.date_end) if article.date else None,
+            datetime=article.date.isoformat() if article.date else None,
+            kicker=article.kicker,
+            event=event.name(ui) if event else None,
+            event_url=self.site.url(ui, f"events/{article.event}/") if event else None,
+            relation=self.relation_text(article, ui),
+        )
+
+    def relation_text(self, article: Article, ui: str) -> str:
+        s = self.strings[ui]
+        if article.relation == "translation" and article.translation_of in s["translated_from"]:
+            return s["translated_from"][article.translation_of]
+        return s.get(f"relation_{article.relation}") or s["relation_original"]
+
+    def base(self, lang: str, path: str, kind: str) -> View:
+        return View(
+            lang=lang,
+            path=path,
+            kind=kind,
+            switcher=self.switcher(lang, path),
+            alternates=self.site.alternates(path),
+            canonical=self.site.canonical(lang, path),
+            noindex=not self.site.exists(lang, path),
+            home_url=self.site.url(lang, ""),
+            archive_url=self.site.url(lang, "articles/"),
+        )
+
+    # Pages ------------------------------------------------------------------------------
+
+    def page(self, lang: str, path: str) -> View:
+        where = place(path)
+        if where.kind == ARTICLE:
+            if (lang, where.ref) in self.catalog.articles:
+                return self.article(lang, path, self.catalog.articles[(lang, where.ref)])
+            return self.missing(lang, path, where.ref)
+        if where.kind == ARCHIVE:
+            return self.archive(lang, path)
+        if where.kind == YEARS:
+            return self.years(lang, path)
+        if where.kind == YEAR:
+            return self.year(lang, path, where.ref)
+        if where.kind == EVENTS:
+            return self.events(lang, path)
+        if where.kind == EVENT:
+            return self.event(lang, path, where.ref)
+        if where.kind == HOME:
+            return self.home(lang, path)
+        return self.base(lang, path, where.kind)
+
+    def article(self, lang: str, path: str, article: Article) -> View:
+        s = self.strings[lang]
+        view = self.base(lang, path, ARTICLE)
+        view.article = article
+        view.title = article.title
+        if article.date:
+            view.facts.append((s["label_date"], date_text(lang, article.date, article.date_end)))
+        if article.authors:
+            view.facts.append((s["label_authors"], ", ".join(article.authors)))
+        if article.agency:
+            view.facts.append((s["label_agency"], article.agency))
+        if article.event:
+            event = self.catalog.events.get(article.event)
+            view.event = Item(self.site.url(lang, f"events/{article.event}/"), event.name(lang), lang, None, None)
+        if article.source_url:
+            view.source = Item(article.source_url, _host(article.source_url), article.lang, None, None)
+        if article.source and self.repo_source_url:
+            view.source_file = self.repo_source_url + article.source
+        original = self.catalog.original(article.key)
+        if article.relation == "original":
+            view.original_language = s["language"][article.lang]
+        elif article.relation == "translation" and article.translation_of in s["language"]:
+            view.original_language = s["language"][article.translation_of]
+        elif article.relation == "parallel" and original and original.relation == "original":
+            view.original_language = s["language"][original.lang]
+        view.text_relation = self.relation_text(article, lang)
+        for other, version in self.catalog.versions(article.key).items():
+            if other != lang:
+                view.versions.append(self.version(version, lang))
+        view.missing_versions = [
+            self.names.get(other, other) for other in self.site.languages if other not in self.catalog.by_key[article.key]
+        ]
+        return view
+
+    def version(self, article: Article, ui: str) -> Item:
+        item = self.item(article, ui)
+        item.language = self.names.get(article.lang, article.lang)
+        return item
+
+    def missing(self, lang: str, path: str, key: str) -> View:
+        s = self.strings[lang]
+        view = self.base(lang, path, MISSING)
+        view.title = s["missing_title"]
+        view.lead = s["missing_lead"] if self.catalog.by_key.get(key) else s["missing_none"]
+        view.versions = [self.version(v, lang) for v in self.catalog.versions(key).values()]
+        return view
+
+    def listing_groups(self, articles: list[Article], lang: str) -> list[Group]:
+        s = self.strings[lang]
+        groups = []
+        for year, items in groupby(articles, key=lambda a: a.year):
+            label = str(year) if year else s["undated"]
+            groups.append(Group(label, str(year) if year else "undated", [self.item(a, lang) for a in items]))
+        return groups
+
+    def others(self, lang: str, path: str, count) -> list[Item]:
+        """The same listing in the other languages, with how many articles each holds."""
+        found = []
+        for other in self.site.languages:
+            n = count(other)
+            if other != lang and n:
+                found.append(Item(self.site.url(other, path), self.names.get(other, other), other, None, None, count=n))
+        return found
+
+    def archive(self, lang: str, path: str) -> View:
+        s = self.strings[lang]
+        articles = self.catalog.by_lang.get(lang, [])
+        view = self.base(lang, path, ARCHIVE)
+        view.title = s["archive_title"]
+        view.lead = s["archive_lead"].format(count=len(articles)) if articles else s["empty"]
+        view.groups = self.listing_groups(articles, lang)
+        view.others = self.others(lang, path, lambda o: len(self.catalog.by_lang.get(o, [])))
+        return view
+
+    def years(self, lang: str, path: str) -> View:
+        s = self.strings[lang]
+        view = self.base(lang, path, YEARS)
+        view.title = s["years_title"]
+        view.groups = [
+            Group(
+                str(year),
+                None,
+                [Item(self.site.url(lang, f"years/{year}/"), s["year_title"].format(year=year), lang, None, None,
+                      count=len(self.catalog.in_year(lang, year)))],
+            )
+            for year in self.catalog.years
+        ]
+        return view
+
+    def year(self, lang: str, path: str, year: int) -> View:
+        s = self.strings[lang]
+        articles = self.catalog.in_year(lang, year)
+        view = self.base(lang, path, YEAR)
+        view.title = s["year_title"].format(year=year)
+        view.lead = None if articles else s["empty"]
+        view.groups = [Group(str(year), None, [self.item(a, lang) for a in articles])] if articles else []
+        view.others = self.others(lang, path, lambda o: len(self.catalog.in_year(o, year)))
+        return view
+
+    def meetings(self, lang: str) -> list[Item]:
+        items = []
+        for event_id in self.catalog.reported_events:
+            event = self.catalog.events[event_id]
+            first = self.catalog.event_first_day.get(event_id)
+            items.append(
+                Item(
+                    self.site.url(lang, f"events/{event_id}/"),
+                    event.name(lang),
+                    lang,
+                    str(first.year) if first else None,
+                    first.isoformat() if first else None,
+                    count=len(self.catalog.in_event(lang, event_id)),
+                )
+            )
+        return items
+
+    def events(self, lang: str, path: str) -> View:
+        view = self.base(lang, path, EVENTS)
+        view.title = self.strings[lang]["events_title"]
+        view.meetings = self.meetings(lang)
+        return view
+
+    def event(self, lang: str, path: str, event_id: str) -> View:
+        s = self.strings[lang]
+        articles = self.catalog.in_event(lang, event_id)
+        view = self.base(lang, path, EVENT)
+        view.title = self.catalog.events[event_id].name(lang)
+        view.lead = s["event_lead"].format(count=len(articles)) if articles else s["empty"]
+        view.groups = self.listing_groups(articles, lang)
+        view.others = self.others(lang, path, lambda o: len(self.catalog.in_event(o, event_id)))
+        return view
+
+    def home(self, lang: str, path: str) -> View:
+        view = self.base(lang, path, HOME)
+        view.newest = [self.item(a, lang) for a in self.catalog.by_lang.get(lang, [])[:NEWEST_ON_HOME]]
+        view.meetings = self.meetings(lang)
+        return view
+
+    def not_found(self, lang: str) -> View:
+        s = self.strings[lang]
+        return View(
+            lang, "", "404", self.switcher(lang, None), [], None, True,
+            home_url=self.site.url(lang, ""), archive_url=self.site.url(lang, "articles/"), title=s["not_found_title"],
+        )
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).netloc or url

@@ -1,0 +1,47 @@
+"""A scratch copy of the working tree, for the benchmark and for tests that
+run the real commands (make, mkdocs) somewhere they may change things.
+
+It copies what git would commit (uncommitted changes included, ignored files
+not) and links the installed environments (.venv, node_modules) instead of
+copying them.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = (".venv", "node_modules")
+
+
+def files(root: Path = ROOT) -> list[Path]:
+    """The working tree's files as git sees them: tracked and untracked, not ignored."""
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+        cwd=root,
+        capture_output=True,
+        check=True,
+    ).stdout.decode("utf-8")
+    return [Path(name) for name in listed.split("\0") if name and (root / name).is_file()]
+
+
+def copy(target: Path, skip: Callable[[Path], bool] = lambda path: False, root: Path = ROOT) -> Path:
+    """Copy the working tree into `target` (created), leaving out paths `skip` names.
+
+    Modification times are kept, so make sees the linked .venv's stamp as newer
+    than the copied requirements.lock and does not reinstall.
+    """
+    target.mkdir(parents=True, exist_ok=True)
+    for path in files(root):
+        if skip(path):
+            continue
+        (target / path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(root / path, target / path)
+    for name in SHARED:
+        if (root / name).exists() and not (target / name).exists():
+            os.symlink(root / name, target / name)
+    return target
