@@ -2,30 +2,21 @@
 
 from __future__ import annotations
 
-import json
 import os
 import statistics
 import subprocess
-import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-# Runs a command and reports its peak resident memory (the largest of its
-# process tree's members, as the kernel accounts waited-for children).
-_PEAK = (
-    "import json, resource, subprocess, sys\n"
-    "code = subprocess.run(sys.argv[1:]).returncode\n"
-    "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
-    "print(json.dumps({'peak_kb': peak}), file=sys.stderr)\n"
-    "sys.exit(code)\n"
-)
+_SAMPLE_EVERY = 0.05  # seconds
 
 
 @dataclass(frozen=True)
 class Run:
     seconds: float
-    peak_mb: float
+    peak_mb: float  # the most memory (PSS) the command's processes held at once, all together
 
 
 class CommandFailed(RuntimeError):
@@ -33,20 +24,69 @@ class CommandFailed(RuntimeError):
 
 
 def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
+    """Run a command, timing it and sampling the resident memory of its whole process tree.
+
+    The tree matters: the site build forks a process per language, and make
+    starts Python, which starts Pagefind. Memory is read from /proc (Linux).
+    """
     start = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-c", _PEAK, *command],
+    process = subprocess.Popen(
+        command,
         cwd=cwd,
         env={**os.environ, **(env or {})},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            peak[0] = max(peak[0], _tree_rss(process.pid))
+            done.wait(_SAMPLE_EVERY)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = process.communicate()
+    done.set()
+    sampler.join()
     seconds = time.perf_counter() - start
-    last = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "{}"
-    if done.returncode != 0:
-        raise CommandFailed(f"{' '.join(command)} failed ({done.returncode}):\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
-    return Run(seconds, json.loads(last).get("peak_kb", 0) / 1024)
+    if process.returncode != 0:
+        raise CommandFailed(f"{' '.join(command)} failed ({process.returncode}):\n{out[-3000:]}\n{err[-3000:]}")
+    return Run(seconds, peak[0] / 1024)
+
+
+def _tree_rss(root: int) -> int:
+    """Memory of `root` and all its descendants, in KiB: their proportional set
+    size (PSS), so pages a forked child still shares with its parent count once."""
+    parents: dict[int, int] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                with open(f"/proc/{entry.name}/stat", "rb") as handle:
+                    parents[int(entry.name)] = int(handle.read().rsplit(b")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    total = 0
+    for pid in parents:
+        p = pid
+        while p and p != root:
+            p = parents.get(p, 0)
+        if p == root:
+            total += _pss(pid)
+    return total
+
+
+def _pss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as handle:
+            for line in handle:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 def snapshot(folder: Path) -> dict[str, tuple[int, int]]:

@@ -12,7 +12,9 @@ into /zh/, /uk/), reusing one config. These hooks:
 - give each page its template and its data (views.py), with front matter
   treated as untrusted text;
 - keep one 404 page per language and the root 404 in the default language;
-- index the built site for search with Pagefind once all languages are built.
+- index each language for search with Pagefind as soon as it is built;
+- on `mkdocs build`, build the other languages in processes of their own, so
+  a machine's cores share the work (parallel.py).
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ _ROOT = str(Path(__file__).resolve().parents[2])
 if _ROOT not in sys.path:
     sys.path.insert(0, _ROOT)
 
-from scripts.site import search_index, strings  # noqa: E402
+from scripts.site import compact, parallel, search_index, strings  # noqa: E402
 from scripts.site.catalog import CatalogError, read_catalog  # noqa: E402
 from scripts.site.sitemap import ARCHIVE, ARTICLE, EVENT, EVENTS, HOME, MISSING, YEAR, YEARS, SiteMap  # noqa: E402
 from scripts.site.views import Views  # noqa: E402
@@ -72,10 +74,16 @@ class _Build:
             raise PluginError(str(err)) from err
         repo = (config.repo_url or "").rstrip("/")
         self.views = Views(self.site, self.names, self.strings, f"{repo}/blob/HEAD/" if repo else None)
-        self.root_404: str | None = None
 
 
 _build: _Build | None = None
+_command: str | None = None  # "build", "serve" or "gh-deploy": how MkDocs was started
+_dirty = False
+
+
+def on_startup(command, dirty):
+    global _command, _dirty
+    _command, _dirty = command, dirty
 
 
 def _i18n(config):
@@ -111,6 +119,13 @@ def on_config(config):
     return config
 
 
+def on_pre_build(config):
+    # A one-off `mkdocs build` builds the other languages in processes of their
+    # own, starting now; `mkdocs serve` keeps building them one after another.
+    if _command == "build" and not _i18n(config).building and parallel.enabled():
+        parallel.start(config, _dirty)
+
+
 @event_priority(-110)  # after mkdocs-static-i18n has picked this language's files
 def on_files(files, config):
     lang = _i18n(config).current_language
@@ -134,6 +149,7 @@ def _page_url(context, path: str) -> str:
 
 def on_env(env, config, files):
     env.filters["page_url"] = _page_url
+    env.globals["arc_prefix"] = _build.site.prefix(_i18n(config).current_language)
     return env
 
 
@@ -166,6 +182,10 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def on_post_page(output, page, config):
+    return compact.compact(output)
+
+
 def on_template_context(context, template_name, config):
     lang = _i18n(config).current_language
     if template_name == "404.html":
@@ -179,28 +199,40 @@ def on_template_context(context, template_name, config):
 
 
 def on_post_template(output_content, template_name, config):
-    """One 404 page per language, at /<lang>/404.html; the root 404.html stays the default language's.
+    """One 404 page per language, at /<lang>/404.html; the root 404.html and the
+    sitemap are the default language build's.
 
-    Each language's build renders 404.html to the site root, so left alone the
-    last language built would own it.
+    Each language's build renders 404.html and sitemap.xml to the site root;
+    the other languages' builds write their 404 where it belongs and leave the
+    root files alone (an empty output is not written), so builds running side
+    by side never write the same file.
     """
-    if template_name != "404.html":
+    if template_name not in ("404.html", "sitemap.xml"):
         return output_content
     lang = _i18n(config).current_language
     if lang == _build.default:
-        _build.root_404 = output_content
         return output_content
-    target = Path(config.site_dir) / _build.site.prefix(lang) / "404.html"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(output_content, encoding="utf-8")
-    return _build.root_404 if _build.root_404 is not None else output_content
+    if template_name == "404.html":
+        target = Path(config.site_dir) / _build.site.prefix(lang) / "404.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(output_content, encoding="utf-8")
+    return ""
 
 
-@event_priority(-110)  # after mkdocs-static-i18n has built the other languages
+@event_priority(-110)  # after mkdocs-static-i18n has built (or started building) the other languages
 def on_post_build(config):
-    if _i18n(config).building:
-        return
+    """Index this language for search; after the default language, wait for the others."""
+    i18n = _i18n(config)
+    site, root = Path(config.site_dir), Path(_ROOT)
     try:
-        search_index.build(Path(config.site_dir), Path(_ROOT))
+        if i18n.building:  # one of the other languages, built within the default one's build
+            search_index.build(site, root, _build.site.prefix(i18n.current_language))
+            return
+        search_index.build(site, root, _build.site.prefix(_build.default))
+        search_index.install_stemmer(site, root)
     except search_index.SearchIndexError as err:
+        parallel.stop()
         raise PluginError(str(err)) from err
+    failed = parallel.wait()
+    if failed:
+        raise PluginError(f"building {', '.join(failed)} failed (its messages are above)")

@@ -1,7 +1,8 @@
 """The search index: Pagefind 1.6.0 over the built site.
 
-Pagefind writes one index per `<html lang>` into `<site>/pagefind/`, split in
-chunks a reader downloads only as a query needs them. Only article text is
+Each language gets its own Pagefind bundle, `<site>/<prefix>pagefind/` (the
+default language's at `<site>/pagefind/`), split in chunks a reader downloads
+only as a query needs them. Only article text is
 indexed: the article template marks it with `data-pagefind-body`, so home,
 listing, "not available" and 404 pages are left out, and so is Material's
 chrome (skip link, navigation).
@@ -16,6 +17,7 @@ here from its pinned npm package.
 
 from __future__ import annotations
 
+import fcntl
 import platform
 import shutil
 import subprocess
@@ -51,16 +53,40 @@ def binary(project_dir: Path) -> Path:
     )
 
 
-def command(site_dir: Path, project_dir: Path) -> list[str]:
-    return [str(binary(project_dir)), "--site", str(site_dir), "--exclude-selectors", EXCLUDE, "--quiet"]
+def command(site_dir: Path, project_dir: Path, prefix: str) -> list[str]:
+    """Index one language: its article pages, into its own bundle at `<prefix>pagefind/`."""
+    return [
+        str(binary(project_dir)),
+        "--site", str(site_dir),
+        "--glob", f"{prefix}articles/*/index.html",
+        "--output-subdir", f"{prefix}pagefind",
+        "--exclude-selectors", EXCLUDE,
+        "--quiet",
+    ]  # fmt: skip
 
 
-def build(site_dir: Path, project_dir: Path) -> None:
-    done = subprocess.run(command(site_dir, project_dir), capture_output=True, text=True, cwd=project_dir)
+def build(site_dir: Path, project_dir: Path, prefix: str) -> None:
+    """Index the language whose pages live under `prefix` ("" for the default language, "zh/"...).
+
+    One bundle per language keeps what a reader downloads to their own
+    language's index, and lets each language be indexed as soon as it is
+    built. Builds running side by side still index one language at a time:
+    Pagefind holds a language's whole index in memory (about 600 MB for a
+    thousand Chinese articles), so two at once would double the build's peak.
+    """
+    lock = project_dir / "build" / "pagefind.lock"
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        done = subprocess.run(command(site_dir, project_dir, prefix), capture_output=True, text=True, cwd=project_dir)
     if done.returncode != 0:
         raise SearchIndexError(f"Pagefind failed (exit {done.returncode}):\n{done.stderr or done.stdout}")
-    if not (site_dir / "pagefind" / "pagefind.js").is_file():
-        raise SearchIndexError(f"Pagefind wrote no search bundle into {site_dir / 'pagefind'}:\n{done.stdout}")
+    if not (site_dir / prefix / "pagefind" / "pagefind.js").is_file():
+        raise SearchIndexError(f"Pagefind wrote no search bundle into {site_dir / prefix / 'pagefind'}:\n{done.stdout}")
+
+
+def install_stemmer(site_dir: Path, project_dir: Path) -> None:
+    """The Ukrainian stemmer the search box loads, from its pinned npm package."""
     stemmer = project_dir / STEMMER
     if not stemmer.is_file():
         raise SearchIndexError(f"The Ukrainian stemmer is not installed ({stemmer} is missing): {_INSTALL}")

@@ -43,7 +43,13 @@ def test_page_urls_are_relative_on_pages_and_absolute_on_404(path, page_url, bas
 
 def test_a_missing_search_tool_says_how_to_install_it(tmp_path):
     with pytest.raises(search_index.SearchIndexError, match="make site"):
-        search_index.command(tmp_path / "site", tmp_path)
+        search_index.command(tmp_path / "site", tmp_path, "zh/")
+
+
+def test_each_language_is_indexed_into_its_own_bundle():
+    command = search_index.command(ROOT / "site", ROOT, "zh/")
+    assert command[command.index("--glob") + 1] == "zh/articles/*/index.html"
+    assert command[command.index("--output-subdir") + 1] == "zh/pagefind"
 
 
 def test_the_indexer_is_the_pinned_extended_build():

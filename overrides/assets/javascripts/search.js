@@ -8,7 +8,10 @@
 import { plan, run } from "./search-query.js";
 
 const STEMMER = new URL("vendor/orama-stemmer-uk.js", import.meta.url);
-const MAX_RESULTS = 20;
+// Each shown result costs a fragment download (~2-3 KB): show what fills the
+// result list, and the next ones only as the reader scrolls to its end.
+const PAGE = 8;
+const MAX_RESULTS = 50;
 
 const box = document.querySelector("[data-arc-search]");
 if (box) setUp(box);
@@ -74,10 +77,11 @@ function setUp(box) {
       queue = job.catch(() => {});
       found = await job;
       if (ticket !== latest) return;
-      const shown = await Promise.all(found.slice(0, MAX_RESULTS).map((r) => r.data()));
+      const shown = await Promise.all(found.slice(0, PAGE).map((r) => r.data()));
       if (ticket !== latest) return;
       meta.textContent = count(found.length);
       list.replaceChildren(...shown.map(render));
+      more(found, PAGE, ticket);
       result.dataset.query = query; // what the list shows results for
     } catch (err) {
       if (ticket !== latest) return;
@@ -85,6 +89,28 @@ function setUp(box) {
       meta.textContent = text.error;
       list.replaceChildren();
     }
+  }
+
+  // The next page of results, fetched when the end of the list scrolls into view.
+  function more(found, from, ticket) {
+    const end = Math.min(found.length, MAX_RESULTS);
+    if (from >= end) return;
+    const sentinel = element("li", "md-search-result__item arc-search-more");
+    list.append(sentinel);
+    const observer = new IntersectionObserver(async (entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      observer.disconnect();
+      try {
+        const next = await Promise.all(found.slice(from, Math.min(from + PAGE, end)).map((r) => r.data()));
+        if (ticket !== latest) return;
+        sentinel.replaceWith(...next.map(render));
+        more(found, from + PAGE, ticket);
+      } catch (err) {
+        console.error(err);
+        sentinel.remove();
+      }
+    });
+    observer.observe(sentinel);
   }
 
   function count(n) {

@@ -1,0 +1,107 @@
+"""Build the site's languages side by side, one process each.
+
+mkdocs-static-i18n builds the default language, then, from that build's
+`on_post_build`, each other language in turn by calling MkDocs' `build()`
+again with the same config. Once the archive has been read the languages share
+nothing: each writes its own folder of the site (the theme's assets, written
+by every language, are the same bytes). So on `mkdocs build`, as the default
+language's build starts, each other language is built in a forked child
+process, exactly as the plugin would build it later, and the plugin's own
+sequential builds are skipped. The default language's process builds and
+indexes its pages meanwhile, then waits; a child that fails (a warning in
+strict mode, an exception) fails the whole build, its messages printed by the
+child itself.
+
+Three builds share the machine's cores: on two cores the build takes about
+half as long. `mkdocs serve` keeps the plugin's sequential builds (its server
+threads and fork() do not mix), and ARCHIVE_BUILD_JOBS=1 asks for them too.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+
+import mkdocs.utils
+import mkdocs_static_i18n.plugin as i18n_plugin
+
+_children: dict[int, str] = {}  # pid -> language
+_sequential_build = i18n_plugin.build
+_clean_directory = mkdocs.utils.clean_directory
+
+
+def enabled() -> bool:
+    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and os.environ.get("ARCHIVE_BUILD_JOBS") != "1"
+
+
+def start(config, dirty: bool) -> None:
+    """From the default language's `on_pre_build`: build every other language in a child process.
+
+    The site folder is cleaned here, once, before any child writes to it; the
+    build's own cleaning (which comes after `on_pre_build`) is skipped.
+    """
+    i18n = config.plugins["i18n"]
+    others = [lang for lang in i18n.build_languages if lang != i18n.default_language]
+    if not others:
+        return
+    if not dirty:
+        _clean_directory(config.site_dir)
+    mkdocs.utils.clean_directory = _keep
+    i18n_plugin.build = _already_building
+    for locale in others:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:
+            _build_in_child(config, i18n, locale, dirty)  # never returns
+        _children[pid] = locale
+
+
+def _build_in_child(config, i18n, locale: str, dirty: bool) -> None:
+    code = 1
+    try:
+        # As the plugin's on_post_build sets up each language's build.
+        i18n.building = True
+        i18n.current_language = locale
+        _sequential_build(config, dirty=dirty)
+        code = 0
+    except SystemExit as done:
+        code = done.code if isinstance(done.code, int) else 1
+    except BaseException:
+        traceback.print_exc()
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+
+
+def _keep(path):
+    return path
+
+
+def _already_building(config, dirty=False):
+    """The plugin's sequential build of a language a child process is building already."""
+
+
+def wait() -> list[str]:
+    """Wait for every child and undo start(); the languages whose build failed."""
+    failed = []
+    while _children:
+        pid, status = os.wait()
+        locale = _children.pop(pid, None)
+        if locale is not None and os.waitstatus_to_exitcode(status) != 0:
+            failed.append(locale)
+    mkdocs.utils.clean_directory = _clean_directory
+    i18n_plugin.build = _sequential_build
+    return sorted(failed)
+
+
+def stop() -> None:
+    """Stop the children (the build has failed already)."""
+    for pid in list(_children):
+        try:
+            os.kill(pid, 15)
+        except ProcessLookupError:
+            pass
+    wait()
