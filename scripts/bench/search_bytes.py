@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import functools
 import gzip
+import json
+import subprocess
+import sys
 import http.server
 import io
 import os
 import threading
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -66,6 +69,20 @@ class _Pages(http.server.SimpleHTTPRequestHandler):
 
 
 def measure(site: Path, queries: dict[str, str] = QUERIES) -> list[Download]:
+    """Measure in a process of its own: Playwright's sync API cannot start
+    inside another Playwright session (a test run may have one open)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "scripts.bench.search_bytes", str(site), json.dumps(queries)],
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"measuring search downloads failed:\n{done.stderr[-3000:]}")
+    return [Download(**d) for d in json.loads(done.stdout)]
+
+
+def _measure_here(site: Path, queries: dict[str, str]) -> list[Download]:
     from playwright.sync_api import sync_playwright
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Pages, directory=str(site)))
@@ -108,3 +125,8 @@ def _one(browser, url: str, lang: str, query: str) -> Download:
         return Download(lang, query, counted["bytes"], counted["requests"], results)
     finally:
         context.close()
+
+
+if __name__ == "__main__":
+    found = _measure_here(Path(sys.argv[1]), json.loads(sys.argv[2]))
+    print(json.dumps([asdict(d) for d in found], ensure_ascii=False))
