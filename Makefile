@@ -55,8 +55,8 @@ site: ingest $(NPM_STAMP) ## ingest, then build the site and its search index in
 linkcheck: $(STAMP) ## check every internal link and anchor of the built site/ (after make site)
 	$(PY) -m scripts.linkcheck
 
-serve: ingest $(NPM_STAMP) ## build and serve the site at http://$(HOST):$(PORT)/, rebuilding on changes
-	$(PY) -m mkdocs serve --dev-addr $(HOST):$(PORT)
+serve: ingest $(NPM_STAMP) ## build and serve the site at http://$(HOST):$(PORT)/; a saved source shows in seconds
+	$(PY) -m scripts.serve --dev-addr $(HOST):$(PORT)
 
 test: $(STAMP) $(NPM_STAMP) ## run the test suite
 	$(PY) -m pytest

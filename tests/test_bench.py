@@ -47,11 +47,12 @@ def _meta(raw: dict) -> dict:
 
 @pytest.mark.slow
 def test_a_tiny_run_prints_every_figure(tmp_path):
-    rows = dict(bench(3, 0, tmp_path, build=True, search=True))
+    rows = dict(bench(3, 0, tmp_path, build=True, search=True, loop=True))
     assert rows["sources / articles"].endswith("/ 9 (3 per language)")
     assert "0 files touched" in rows["re-ingest, unchanged"]
     for measure in ("ingest (make ingest)", "full build (make site)", "article page HTML", "site size", "peak memory"):
         assert any(ch.isdigit() for ch in rows[measure]), measure
+    assert "a saved source shows in" in rows["editor loop (make serve)"]
     searches = {k: v for k, v in rows.items() if k.startswith("first search, ")}
     assert len(searches) == 3, "one search per language, measured in Chromium"
     for measure, value in searches.items():

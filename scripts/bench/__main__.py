@@ -1,6 +1,6 @@
 """`make bench N=1000`: the archive at N articles per language, measured.
 
-    python -m scripts.bench [N] [--seed S] [--keep DIR] [--no-build] [--no-search]
+    python -m scripts.bench [N] [--seed S] [--keep DIR] [--no-build] [--no-search] [--no-serve]
 
 Builds a deterministic synthetic corpus from the real sources' paragraphs
 (scripts/bench/corpus.py) in a scratch copy of the repository, then runs the
@@ -35,7 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench-"))
     try:
-        rows = bench(args.n, args.seed, work, build=not args.no_build, search=not args.no_search and not args.no_build)
+        build = not args.no_build
+        rows = bench(args.n, args.seed, work, build, search=build and not args.no_search, loop=build and not args.no_serve)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -43,7 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def bench(n: int, seed: int, work: Path, build: bool = True, search: bool = True) -> list[tuple[str, str]]:
+def bench(
+    n: int, seed: int, work: Path, build: bool = True, search: bool = True, loop: bool = True
+) -> list[tuple[str, str]]:
     repo = prepare(work)
     results = [ingest(sources_mod.load(p, ROOT, None)) for p in sources_mod.discover(ROOT / "sources")]
     synthetic = corpus.generate(corpus.pools_from(results), n, seed)
@@ -88,6 +91,12 @@ def bench(n: int, seed: int, work: Path, build: bool = True, search: bool = True
                 )
         else:
             rows.append(("first search", f"not measured: no Chromium at {search_bytes.CHROMIUM}"))
+    if loop:
+        from . import editor_loop
+
+        vi_only = next(s for s in synthetic if "original" not in s.meta and "relation" not in s.meta)
+        up, shown = editor_loop.measure(repo, vi_only.folder, vi_only.meta["key"])
+        rows.append(("editor loop (make serve)", f"a saved source shows in {shown:.1f} s · first page after {up:.0f} s"))
     rows.append(("peak memory", f"{peak:.0f} MB (all of a command's processes together)"))
     return rows
 
@@ -120,6 +129,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--keep", metavar="DIR", help="build in DIR and keep it (default: a temporary folder)")
     parser.add_argument("--no-build", action="store_true", help="measure ingestion only")
     parser.add_argument("--no-search", action="store_true", help="skip the browser search measurement")
+    parser.add_argument("--no-serve", action="store_true", help="skip the editor-loop measurement (make serve)")
     return parser
 
 
