@@ -15,7 +15,7 @@ PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help venv npm new ingest check site linkcheck serve test bench lock clean
+.PHONY: help venv npm new ingest check site linkcheck serve preview test bench lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -55,8 +55,12 @@ site: ingest $(NPM_STAMP) ## ingest, then build the site and its search index in
 linkcheck: $(STAMP) ## check every internal link and anchor of the built site/ (after make site)
 	$(PY) -m scripts.linkcheck
 
-serve: ingest $(NPM_STAMP) ## build and serve the site at http://$(HOST):$(PORT)/; a saved source shows in seconds
+serve: ingest $(NPM_STAMP) ## build and serve the site at http://$(HOST):$(PORT)/; a saved source is ingested and shown
 	$(PY) -m scripts.serve --dev-addr $(HOST):$(PORT)
+
+preview: $(STAMP) $(NPM_STAMP) ## serve one article alone, rebuilt in seconds as you save: make preview SOURCE=sources/<folder>
+	@test -n "$(SOURCE)" || { echo "usage: make preview SOURCE=sources/<folder>"; exit 2; }
+	$(PY) -m scripts.serve --dev-addr $(HOST):$(PORT) --only $(SOURCE)
 
 test: $(STAMP) $(NPM_STAMP) ## run the test suite
 	$(PY) -m pytest

@@ -282,7 +282,8 @@ def next_steps(folder: str, key: str, langs: list[str], done: bool, root_url: st
         else [f"Read {folder}/meta.yml and fill in what it leaves open ({open_fields}), then run `make ingest`."]
     )
     steps += [
-        f"Preview: `make serve`, then open {pages}",
+        f"Preview: `make preview SOURCE={folder}` (this article alone, rebuilt as you save) "
+        f"or `make serve` (the whole site), then open {pages}",
         f"Commit {folder}/ and docs/, then open a pull request (its checklist says what to look at).",
     ]
     return "Next:\n" + "\n".join(f"  {n}. {step}" for n, step in enumerate(steps, 1))

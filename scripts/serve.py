@@ -1,6 +1,6 @@
-"""`make serve`: the site at http://HOST:PORT/, following the editor's changes.
+"""`make serve` and `make preview`: the site at http://HOST:PORT/, following the editor's changes.
 
-    python -m scripts.serve [--dev-addr HOST:PORT]
+    python -m scripts.serve [--dev-addr HOST:PORT] [--only SOURCE ...]
 
 `mkdocs serve` rebuilds the site when docs/ changes, but editors change
 sources/. So this runs `mkdocs serve` and, beside it, watches sources/: when a
@@ -8,11 +8,18 @@ source or its meta.yml is saved, it ingests again (only what changed is
 ingested, see scripts/ingest/cache.py), the Markdown under docs/ changes, and
 `mkdocs serve` rebuilds and reloads the browser. An ingest error is printed
 here and the site keeps its last good version.
+
+A rebuild is a whole-site build, so it takes longer as the archive grows.
+With `--only` (`make preview SOURCE=...`) the site holds just the given
+sources' articles, with every other-language version of them, on the real
+templates and hand-written pages; it is built in build/preview/ and rebuilds
+in about the same short time whatever the archive's size.
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import subprocess
 import sys
 import threading
@@ -22,13 +29,17 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from scripts.ingest import cli as ingest_cli
+from scripts.ingest import meta as meta_yml
+from scripts.ingest import sources
+from scripts.ingest.model import SourceError
 
 ROOT = Path(__file__).resolve().parents[1]
 SETTLE = 0.3  # seconds: an editor's save is often several writes
 
 
 class _Reingest(FileSystemEventHandler):
-    def __init__(self) -> None:
+    def __init__(self, ingest_args: list[str]) -> None:
+        self._args = ingest_args
         self._timer: threading.Timer | None = None
         self._lock = threading.Lock()
 
@@ -43,20 +54,71 @@ class _Reingest(FileSystemEventHandler):
             self._timer.start()
 
     def ingest(self) -> None:
-        print("sources/ changed: ingesting", flush=True)
-        ingest_cli.main(["--report", str(ROOT / "build" / "ingest-report.json")])
+        print("sources changed: ingesting", flush=True)
+        ingest_cli.main(self._args)
+
+
+def preview_project(chosen: list[Path], work: Path) -> tuple[Path, list[Path]]:
+    """A project holding only the articles of `chosen` source folders (and of
+    every source that shares a key with them), on the repository's config,
+    templates and hand-written pages. Returns it and the folders to ingest."""
+    keys = {_key(folder) for folder in chosen}
+    folders = [folder for folder in sources.discover(ROOT / "sources") if _key(folder) in keys]
+    folders += [folder for folder in chosen if folder.resolve() not in {f.resolve() for f in folders}]
+    if work.exists():
+        shutil.rmtree(work)
+    (work / "sources").mkdir(parents=True)
+    shutil.copyfile(ROOT / "mkdocs.yml", work / "mkdocs.yml")
+    for name in ("overrides", "scripts", "sources/events.yml"):
+        if (ROOT / name).exists():
+            (work / name).symlink_to(ROOT / name)
+    for page in (ROOT / "docs").rglob("*"):
+        rel = page.relative_to(ROOT / "docs")
+        if page.is_file() and "articles" not in rel.parts[1:2]:
+            (work / "docs" / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(page, work / "docs" / rel)
+    return work, folders
+
+
+def _key(folder: Path) -> str | None:
+    try:
+        text = (folder / sources.META_NAME).read_text(encoding="utf-8")
+        return meta_yml.load(str(folder / sources.META_NAME), text).key
+    except (OSError, UnicodeDecodeError, SourceError):
+        return None
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.serve", description=__doc__.split("\n\n")[0])
     parser.add_argument("--dev-addr", default="127.0.0.1:8000", help="HOST:PORT to serve at")
+    parser.add_argument("--only", nargs="+", type=Path, metavar="SOURCE", help="serve just these source folders' articles")
     args = parser.parse_args(argv)
 
+    config = ROOT / "mkdocs.yml"
+    ingest_args = ["--report", str(ROOT / "build" / "ingest-report.json")]
+    watched = [ROOT / "sources"]
+    if args.only:
+        missing = [str(p) for p in args.only if not (p / sources.META_NAME).is_file()]
+        if missing:
+            print(f"error: not a source folder (no meta.yml): {', '.join(missing)}", file=sys.stderr)
+            return 2
+        project, folders = preview_project([p.resolve() for p in args.only], ROOT / "build" / "preview")
+        config = project / "mkdocs.yml"
+        ingest_args = [*map(str, folders), "--docs", str(project / "docs")]
+        watched = folders
+        if ingest_cli.main(ingest_args) != 0:
+            print("The preview shows what could be ingested; fix the errors above and save.", file=sys.stderr)
+        print(f"Previewing {len(folders)} source(s): " + ", ".join(f.name for f in folders), flush=True)
+
     observer = Observer()
-    observer.schedule(_Reingest(), str(ROOT / "sources"), recursive=True)
+    handler = _Reingest(ingest_args)
+    for folder in watched:
+        observer.schedule(handler, str(folder), recursive=True)
     observer.daemon = True
     observer.start()
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", args.dev_addr], cwd=ROOT)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config), "--dev-addr", args.dev_addr], cwd=ROOT
+    )
     try:
         return server.wait()
     except KeyboardInterrupt:

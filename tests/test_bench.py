@@ -53,6 +53,7 @@ def test_a_tiny_run_prints_every_figure(tmp_path):
     for measure in ("ingest (make ingest)", "full build (make site)", "article page HTML", "site size", "peak memory"):
         assert any(ch.isdigit() for ch in rows[measure]), measure
     assert "a saved source shows in" in rows["editor loop (make serve)"]
+    assert "a saved source shows in" in rows["editor loop (make preview)"]
     searches = {k: v for k, v in rows.items() if k.startswith("first search, ")}
     assert len(searches) == 3, "one search per language, measured in Chromium"
     for measure, value in searches.items():

@@ -97,6 +97,8 @@ def bench(
         vi_only = next(s for s in synthetic if "original" not in s.meta and "relation" not in s.meta)
         up, shown = editor_loop.measure(repo, vi_only.folder, vi_only.meta["key"])
         rows.append(("editor loop (make serve)", f"a saved source shows in {shown:.1f} s · first page after {up:.0f} s"))
+        up, shown = editor_loop.measure(repo, vi_only.folder, vi_only.meta["key"], preview=True)
+        rows.append(("editor loop (make preview)", f"a saved source shows in {shown:.1f} s · first page after {up:.0f} s"))
     rows.append(("peak memory", f"{peak:.0f} MB (all of a command's processes together)"))
     return rows
 

@@ -1,5 +1,5 @@
-"""The editor's loop: with `make serve` running, how long until a saved change
-to a source shows on its page."""
+"""The editor's loop: with `make serve` (or `make preview`) running, how long
+until a saved change to a source shows on its page."""
 
 from __future__ import annotations
 
@@ -29,11 +29,15 @@ def _get(url: str) -> str | None:
         return None
 
 
-def measure(repo: Path, folder: str, key: str, timeout: float = 900) -> tuple[float, float]:
-    """(seconds until `make serve` first answers, seconds from saving the source to its page showing the change)."""
+def measure(repo: Path, folder: str, key: str, preview: bool = False, timeout: float = 900) -> tuple[float, float]:
+    """(seconds until the server first answers, seconds from saving the source to its page showing the change).
+
+    With `preview`, `make preview SOURCE=sources/<folder>`; else `make serve`.
+    """
     port = free_port()
+    target = ["preview", f"SOURCE=sources/{folder}"] if preview else ["serve"]
     server = subprocess.Popen(
-        ["make", "--no-print-directory", "serve", f"PORT={port}"],
+        ["make", "--no-print-directory", *target, f"PORT={port}"],
         cwd=repo,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

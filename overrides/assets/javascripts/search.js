@@ -10,7 +10,7 @@ import { plan, run } from "./search-query.js";
 const STEMMER = new URL("vendor/orama-stemmer-uk.js", import.meta.url);
 // Each shown result costs a fragment download (~2-3 KB): show what fills the
 // result list, and the next ones only as the reader scrolls to its end.
-const PAGE = 8;
+const PAGE = 6;
 const MAX_RESULTS = 50;
 
 const box = document.querySelector("[data-arc-search]");
