@@ -21,14 +21,12 @@ import argparse
 import contextlib
 import io
 import json
-import re
 import sys
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 import yaml
-from unidecode import unidecode
 
 from .ingest import cli as ingest_cli
 from .ingest import keys, sources
@@ -102,14 +100,9 @@ def analyze(source: Source) -> Findings:
 
 # --- the key -------------------------------------------------------------------------------
 
-
-def slugify(text: str) -> str:
-    """Lowercase ASCII words joined by single hyphens; other scripts transliterated.
-
-    Unlike keys.slugify there is no fallback here: with no words, the caller
-    takes them from somewhere else (the file's name).
-    """
-    return re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-")
+# Words of a title as a key uses them; unlike keys.slugify no fallback, so
+# a title with no readable words gives way to the file's name.
+slugify = keys.transliterate
 
 
 def propose_key(day: date | None, titles: dict[str, str], taken: set[str], fallback: str = "article") -> str:

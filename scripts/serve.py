@@ -28,6 +28,7 @@ from pathlib import Path
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
+from scripts import worktree
 from scripts.ingest import cli as ingest_cli
 from scripts.ingest import meta as meta_yml
 from scripts.ingest import sources
@@ -64,19 +65,12 @@ def preview_project(chosen: list[Path], work: Path) -> tuple[Path, list[Path]]:
     templates and hand-written pages. Returns it and the folders to ingest."""
     keys = {_key(folder) for folder in chosen}
     folders = [folder for folder in sources.discover(ROOT / "sources") if _key(folder) in keys]
-    folders += [folder for folder in chosen if folder.resolve() not in {f.resolve() for f in folders}]
+    found = {folder.resolve() for folder in folders}
+    folders += [folder for folder in chosen if folder.resolve() not in found]
     if work.exists():
         shutil.rmtree(work)
-    (work / "sources").mkdir(parents=True)
-    shutil.copyfile(ROOT / "mkdocs.yml", work / "mkdocs.yml")
-    for name in ("overrides", "scripts", "sources/events.yml"):
-        if (ROOT / name).exists():
-            (work / name).symlink_to(ROOT / name)
-    for page in (ROOT / "docs").rglob("*"):
-        rel = page.relative_to(ROOT / "docs")
-        if page.is_file() and "articles" not in rel.parts[1:2]:
-            (work / "docs" / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(page, work / "docs" / rel)
+    # The hand-written pages; the articles are ingested into it.
+    worktree.site_project(work, keep=lambda rel: "articles" not in rel.parts[1:2], link_events=True)
     return work, folders
 
 

@@ -45,3 +45,35 @@ def copy(target: Path, skip: Callable[[Path], bool] = lambda path: False, root: 
         if (root / name).exists() and not (target / name).exists():
             os.symlink(root / name, target / name)
     return target
+
+
+def site_project(
+    target: Path,
+    docs: Path | None = None,
+    keep: Callable[[Path], bool] = lambda rel: True,
+    events: Path | None = None,
+    link_events: bool = False,
+    root: Path = ROOT,
+) -> Path:
+    """A folder to build the site in from docs of one's choosing: the
+    repository's mkdocs.yml (copied), templates and hooks (linked), the pages
+    of `docs` that `keep` accepts (paths relative to docs/), and an events file
+    (copied, or linked so that edits to it show).
+    """
+    docs = docs or root / "docs"
+    (target / "sources").mkdir(parents=True)
+    shutil.copyfile(root / "mkdocs.yml", target / "mkdocs.yml")
+    for name in ("overrides", "scripts"):
+        (target / name).symlink_to(root / name)
+    events = events or root / "sources" / "events.yml"
+    if link_events:
+        (target / "sources" / "events.yml").symlink_to(events)
+    else:
+        shutil.copyfile(events, target / "sources" / "events.yml")
+    for page in docs.rglob("*"):
+        rel = page.relative_to(docs)
+        if page.is_file() and keep(rel):
+            (target / "docs" / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(page, target / "docs" / rel)
+    (target / "docs").mkdir(exist_ok=True)
+    return target

@@ -60,17 +60,17 @@ def main(argv: list[str] | None = None) -> int:
     # here: with thousands of sources, pathlib's overhead is most of a re-run.)
     shown_sources = sources_mod.display(sources_dir, root)
     done: list[_Done | None] = [None] * len(targets)
-    todo: list[int] = []
+    todo: list[tuple[int, str | None]] = []  # (target, its fingerprint) to ingest
     for i, target in enumerate(targets):
-        discovered = not args.sources
-        shown = f"{shown_sources}/{target.name}" if discovered else sources_mod.display(target, root)
+        shown = f"{shown_sources}/{target.name}" if full_run else sources_mod.display(target, root)
         print_ = cache_mod.fingerprint(os.fspath(target), shown, shared)
         entry = store.lookup(shown, print_, docs_dir)
         if entry is not None:
             done[i] = _Done(shown, entry.fragment["source"], entry.fragment, None, list(entry.outputs), print_)
         else:
-            todo.append(i)
-    for i, outcome in zip(todo, _ingest_all([targets[i] for i in todo], root, events, shown_docs, shared)):
+            todo.append((i, print_))
+    missed = [(targets[i], print_) for i, print_ in todo]
+    for (i, _), outcome in zip(todo, _ingest_all(missed, root, events, shown_docs)):
         done[i] = outcome
     finished = [d for d in done if d is not None and d.error is None]
     errors += [d.error for d in done if d is not None and d.error is not None]
@@ -116,8 +116,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.report:
             write.write_atomic(args.report, report_mod.dumps(report_mod.build(fragments, errors)).encode("utf-8"))
         write.apply(plan, outputs)
+        # A run over some sources keeps what the cache knows of the others.
         store.save(
-            {
+            ({} if full_run else store.entries)
+            | {
                 item.target: cache_mod.Entry(
                     item.fingerprint,
                     item.fragment,
@@ -160,25 +162,26 @@ def render(article) -> str:
     return run(article)
 
 
-def _ingest_one(target: Path, root: Path, events: set[str] | None, shown_docs: str, shared: str) -> _Done:
+def _ingest_one(target: Path, print_: str | None, root: Path, events: set[str] | None, shown_docs: str) -> _Done:
     shown = sources_mod.display(target, root)
     try:
         result = ingest(sources_mod.load(target, root, events))
     except SourceError as err:
         return _Done(shown, shown, None, None, [], error=err)
     outputs = {article.path.as_posix(): render(article) for article in result.articles}
-    print_ = cache_mod.fingerprint(os.fspath(target), shown, shared)
     return _Done(shown, result.source, report_mod.fragment(result, shown_docs), outputs, list(outputs), print_)
 
 
-def _ingest_all(targets: list[Path], root: Path, events, shown_docs: str, shared: str) -> list[_Done]:
-    args = (root, events, shown_docs, shared)
+def _ingest_all(missed: list[tuple[Path, str | None]], root: Path, events, shown_docs: str) -> list[_Done]:
+    """Ingest (target, fingerprint) pairs, in order, in worker processes when there are many."""
+    extra = (root, events, shown_docs)
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
-    if len(targets) < PARALLEL_THRESHOLD or workers < 2:
-        return [_ingest_one(t, *args) for t in _progress(targets)]
+    if len(missed) < PARALLEL_THRESHOLD or workers < 2:
+        return [_ingest_one(target, print_, *extra) for target, print_ in _progress(missed)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        chunk = max(1, len(targets) // (workers * 8))
-        return list(_progress(pool.map(_ingest_one, targets, *[[a] * len(targets) for a in args], chunksize=chunk), len(targets)))
+        chunk = max(1, len(missed) // (workers * 8))
+        columns = [[t for t, _ in missed], [p for _, p in missed], *[[a] * len(missed) for a in extra]]
+        return list(_progress(pool.map(_ingest_one, *columns, chunksize=chunk), len(missed)))
 
 
 def _cache_path(root: Path, docs: Path) -> Path:

@@ -41,6 +41,12 @@ def problem(key: str) -> str | None:
     return None
 
 
+def transliterate(text: str) -> str:
+    """Lowercase ASCII words joined by single hyphens, other scripts transliterated;
+    "" when nothing readable is left (no fallback: see slugify)."""
+    return _NOT_SLUG.sub("-", unidecode(text).lower()).strip("-")
+
+
 def slugify(text: str, fallback_seed: str | None = None) -> str:
     """A readable ASCII key for `text`: `Gặp gỡ đầu Xuân 2025` → `gap-go-dau-xuan-2025`.
 
@@ -50,7 +56,7 @@ def slugify(text: str, fallback_seed: str | None = None) -> str:
     of `fallback_seed` (or of the text): stable, so the same input always
     gives the same key.
     """
-    slug = _NOT_SLUG.sub("-", unidecode(text).lower()).strip("-")
+    slug = transliterate(text)
     if len(slug) > KEY_MAX:
         cut = slug[: KEY_MAX + 1]
         # Cut at a word boundary when there is one in the second half.

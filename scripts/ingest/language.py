@@ -15,13 +15,10 @@ from __future__ import annotations
 import functools
 import re
 
-from .text import count_han, is_cyrillic, is_han, is_latin
+from .text import VI_MARKED, count_han, is_cyrillic, is_han, is_latin
 
 UNDETERMINED = "und"
 
-# Letters only Vietnamese uses among Latin-script languages: ă, đ, ơ, ư and the
-# stacked tone marks of Latin Extended Additional (ạ ả ấ ầ ẩ ... ỹ).
-_VI_LETTERS = set("ăâđêôơưĂÂĐÊÔƠƯ")
 _UK_LETTERS = set("іїєґІЇЄҐ")
 _RU_LETTERS = set("ыэъёЫЭЪЁ")
 _KANA = re.compile(r"[\u3040-\u30ff]")
@@ -40,7 +37,8 @@ _HAN_WEIGHT = 0.5
 _SAMPLE = 300
 
 
-_VI_MARKED_WORD = re.compile("[^\\W\\d_]*[" + "".join(sorted(_VI_LETTERS)) + "\u1ea0-\u1ef9][^\\W\\d_]*")
+# A word holding one of the letters only Vietnamese uses.
+_VI_MARKED_WORD = re.compile(f"[^\\W\\d_]*{VI_MARKED.pattern}[^\\W\\d_]*")
 
 
 @functools.lru_cache(maxsize=1)

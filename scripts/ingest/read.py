@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .model import SourceError
-from .text import LINE_BREAKS, normalize
+from .text import HAN, LINE_BREAKS, VI_MARKED, is_cyrillic, normalize
 
 # Size limits, checked before a file is read. A long news article is ~50 KB
 # of text; a saved page with inline styles and scripts a few MB.
@@ -83,10 +83,7 @@ _MAGIC = (
 # are symbols in every Western code page: `Ch­¬ng`, `®Çu`, `Xu©n`.
 _TCVN3_SIGNS = re.compile(r"[a-zA-Z][\xa8-\xae\xb5-\xbe\xd7\xf7]|[\xa8-\xae\xb5-\xbe][a-z]")
 _VNI_SIGNS = re.compile(r"[aeiouyAEIOUY][\xf8\xf9\xfb\xf5\xef\xe4\xe1\xe0\xe2\xe3\xe5\xf6\xf4\xf2\xf3\xf1][a-z ]")
-_VI_MARKED = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef]")
 _CJK_PUNCT = re.compile(r"[\u3000-\u303f\uff00-\uffef\u2018-\u201d\u2026\u00b7]")
-_CYRILLIC = re.compile(r"[\u0400-\u052f]")
 # C0 controls other than tab, line feed, vertical tab, form feed, carriage return.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
@@ -237,13 +234,13 @@ def _reads_as_our_languages(text: str, encoding: str) -> bool:
         composed = unicodedata.normalize("NFC", text)
         words = re.findall(r"[^\W\d_]+", composed)
         accented = [w for w in words if not w.isascii()]
-        vi = [w for w in accented if _VI_MARKED.search(w) or all(_vi_letter(ch) for ch in w)]
+        vi = [w for w in accented if VI_MARKED.search(w) or all(_vi_letter(ch) for ch in w)]
         stray = sum(1 for ch in composed if unicodedata.combining(ch))
         return bool(accented) and len(vi) * 10 >= len(accented) * 9 and stray * 50 <= len(accented)
     if encoding in ("gb18030", "big5"):
-        han = sum(1 for ch in non_ascii if _HAN.match(ch) or _CJK_PUNCT.match(ch))
+        han = sum(1 for ch in non_ascii if HAN.match(ch) or _CJK_PUNCT.match(ch))
         return han * 10 >= len(non_ascii) * 9
-    cyrillic = [ch for ch in non_ascii if _CYRILLIC.match(ch)]
+    cyrillic = [ch for ch in non_ascii if is_cyrillic(ch)]
     # KOI8 read as Windows-1251 (and back) swaps the case of most letters.
     lower = sum(1 for ch in cyrillic if ch.islower())
     return len(cyrillic) * 10 >= len(non_ascii) * 8 and lower * 2 >= len(cyrillic)
@@ -251,7 +248,7 @@ def _reads_as_our_languages(text: str, encoding: str) -> bool:
 
 def _vi_letter(ch: str) -> bool:
     # Latin letters with the tone marks Vietnamese shares with other languages (à, é, ì, ò, ú, ý, ã...).
-    return ch.isascii() or ch in "àáãèéìíòóõùúýÀÁÃÈÉÌÍÒÓÕÙÚÝĩũĨŨ" or bool(_VI_MARKED.match(ch))
+    return ch.isascii() or ch in "àáãèéìíòóõùúýÀÁÃÈÉÌÍÒÓÕÙÚÝĩũĨŨ" or bool(VI_MARKED.match(ch))
 
 
 # What UTF-8 read in the wrong code page leaves behind: a lead byte's character

@@ -48,6 +48,11 @@ def split_lines(text: str) -> list[Line]:
     return [Line(no, raw, normalize(raw)) for no, raw in enumerate(raws, start=1)]
 
 
+# Letters only Vietnamese uses among Latin-script languages: ă, â, đ, ê, ô, ơ,
+# ư and the stacked tone marks of Latin Extended Additional (ạ ả ấ ầ ... ỹ).
+VI_LETTERS = "ăâđêôơưĂÂĐÊÔƠƯ"
+VI_MARKED = re.compile(f"[{VI_LETTERS}\u1ea0-\u1ef9]")
+
 # The same ranges as is_han, for counting in C rather than char by char.
 HAN = re.compile("[\u3005-\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef]")
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import subprocess
 import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from scripts import worktree
 from scripts.ingest.model import Article
 from scripts.ingest.render import render
 
@@ -33,15 +33,7 @@ class Built:
 
 def scratch_project(tmp: Path, docs: Path | None = None, events: Path | None = None) -> Path:
     """A project folder whose docs/ and events the test may change; the rest is the repository's."""
-    project = tmp / "project"
-    project.mkdir(parents=True)
-    shutil.copyfile(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    for name in ("overrides", "scripts"):
-        (project / name).symlink_to(ROOT / name)
-    shutil.copytree(docs or ROOT / "docs", project / "docs")
-    (project / "sources").mkdir()
-    shutil.copyfile(events or ROOT / "sources" / "events.yml", project / "sources" / "events.yml")
-    return project
+    return worktree.site_project(tmp / "project", docs, events=events)
 
 
 def write_article(project: Path, article: Article) -> Path:
