@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from mkdocs.config import load_config
 
 from scripts.ingest.model import Article, Block
-from scripts.ingest.render import GENERATED_MARK, escape_block, render, render_block
+from scripts.contract import GENERATED_MARK
+from scripts.ingest.render import escape_block, render, render_block
 from scripts.ingest.text import normalize
 
 from .conftest import ROOT

@@ -13,7 +13,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .render import GENERATED_MARK
+from ..contract import HEAD_BYTES, generated_source
 
 
 @dataclass
@@ -84,13 +84,7 @@ def generated_by(path: str) -> str | None:
     names none, None when ingestion did not write the file (no notice on top)."""
     try:
         with open(path, "rb") as handle:
-            head = handle.read(_HEAD).decode("utf-8", "replace")
+            head = handle.read(HEAD_BYTES).decode("utf-8", "replace")
     except OSError:
         return None
-    if GENERATED_MARK not in head[:400]:
-        return None
-    return next((line[8:].strip() for line in head.splitlines() if line.startswith("source: ")), "")
-
-
-# Front matter puts `source:` after the title, dates and authors: well inside this.
-_HEAD = 8192
+    return generated_source(head)
