@@ -28,16 +28,16 @@ from pathlib import Path
 
 import yaml
 
+from . import paths
+from .contract import LANGUAGE_NAMES, url_prefix
 from .ingest import cli as ingest_cli
 from .ingest import keys, sources
-from .ingest.meta import KEY_MAX
+from .ingest.keys import KEY_MAX
 from .ingest.model import LANGUAGES, Source, SourceError, SourceMeta
-from .ingest.pipeline import LANGUAGE_NAMES, ingest
+from .ingest.pipeline import examine
 from .ingest.write import write_atomic
 
-ROOT = Path(__file__).resolve().parents[1]
 STDIN = "-"
-REPORT = Path("build") / "ingest-report.json"
 
 # Key proposal: the date, then the first few words of a title. Vietnamese and
 # Ukrainian transliterate to words; Chinese only to one pinyin syllable per
@@ -45,12 +45,6 @@ REPORT = Path("build") / "ingest-report.json"
 KEY_TITLE_LANGS = ("vi", "uk", "zh")
 KEY_WORDS = 6
 KEY_TITLE_CHARS = 40
-
-# Stand-ins handed to the pipeline while finding out what the text lacks; they
-# never reach a file.
-_SOME_TITLE = "title"
-_SOME_DATE = date(2000, 1, 1)
-
 
 @dataclass
 class Findings:
@@ -67,34 +61,16 @@ class Findings:
 
 
 def analyze(source: Source) -> Findings:
-    """Ask the pipeline for languages, titles and date, one missing piece at a time.
+    """Ask the pipeline for languages, titles and date: one run, which lists everything missing.
 
-    The pipeline stops at the first thing an editor must supply, so it is run
-    with stand-ins for everything but the piece in question. Raises SourceError
-    when the text has no article in it at all (nothing to scaffold).
+    Raises SourceError when the text has no article in it at all (nothing to scaffold).
     """
-
-    def run(titles: dict[str, str], day: date | None):
-        return ingest(replace(source, meta=SourceMeta(key="new-article", titles=titles, date=day)))
-
-    def stand_ins(*but: str) -> dict[str, str]:
-        return {lang: _SOME_TITLE for lang in LANGUAGES if lang not in but}
-
-    langs = [a.lang for a in run(stand_ins(), _SOME_DATE).articles]
-    found = Findings(langs)
-    for lang in langs:
-        try:
-            result = run(stand_ins(lang), _SOME_DATE)
-        except SourceError:
-            found.missing_titles.append(lang)
-            continue
-        found.titles[lang] = next(a.title for a in result.articles if a.lang == lang)
-    try:
-        # With the real titles: a year in a title helps read a date that lacks one.
-        result = run({lang: _SOME_TITLE for lang in found.missing_titles}, None)
-    except SourceError:
-        return found
-    found.date, found.date_end = result.articles[0].date, result.articles[0].date_end
+    result = examine(replace(source, meta=SourceMeta(key="new-article")))
+    found = Findings([a.lang for a in result.articles])
+    found.titles = {a.lang: a.title for a in result.articles if a.title}
+    found.missing_titles = [a.lang for a in result.articles if not a.title]
+    if result.articles:
+        found.date, found.date_end = result.articles[0].date, result.articles[0].date_end
     return found
 
 
@@ -266,8 +242,7 @@ def outcome(report: dict, source_path: str) -> tuple[str, bool]:
 
 
 def next_steps(folder: str, key: str, langs: list[str], done: bool, root_url: str = "http://127.0.0.1:8000/") -> str:
-    prefixes = {"vi": "", "zh": "zh/", "uk": "uk/"}
-    pages = ", ".join(f"{root_url}{prefixes[lang]}articles/{key}/" for lang in langs)
+    pages = ", ".join(f"{root_url}{url_prefix(lang)}articles/{key}/" for lang in langs)
     open_fields = "event, original, source_url" if len(langs) > 1 else "event, source_url"
     steps = (
         ["Fix what is listed above (the message says where and how), then run `make ingest`."]
@@ -335,7 +310,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  {sources.META_NAME:<11} key {key} · languages {', '.join(found.langs)} · {date_note}")
     print()
     print("Ingesting every source, as `make ingest` does...")
-    report_path = root / REPORT
+    report_path = root / paths.REPORT.relative_to(paths.ROOT)
     report_path.unlink(missing_ok=True)
     captured = io.StringIO()
     with contextlib.redirect_stdout(captured), contextlib.redirect_stderr(captured):
@@ -363,7 +338,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m scripts.new", description=__doc__.split("\n\n")[0])
     parser.add_argument("file", metavar="FILE", help="the saved article (`-`: read it from standard input)")
     parser.add_argument(
-        "--sources-dir", type=Path, default=ROOT / "sources", help="where source folders live (default: sources/)"
+        "--sources-dir", type=Path, default=paths.SOURCES, help="where source folders live (default: sources/)"
     )
     return parser
 

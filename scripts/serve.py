@@ -28,13 +28,12 @@ from pathlib import Path
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from scripts import worktree
+from scripts import paths, worktree
 from scripts.ingest import cli as ingest_cli
-from scripts.ingest import meta as meta_yml
+from scripts.ingest import meta_yml
 from scripts.ingest import sources
 from scripts.ingest.model import SourceError
 
-ROOT = Path(__file__).resolve().parents[1]
 SETTLE = 0.3  # seconds: an editor's save is often several writes
 
 
@@ -64,7 +63,7 @@ def preview_project(chosen: list[Path], work: Path) -> tuple[Path, list[Path]]:
     every source that shares a key with them), on the repository's config,
     templates and hand-written pages. Returns it and the folders to ingest."""
     keys = {_key(folder) for folder in chosen}
-    folders = [folder for folder in sources.discover(ROOT / "sources") if _key(folder) in keys]
+    folders = [folder for folder in sources.discover(paths.SOURCES) if _key(folder) in keys]
     found = {folder.resolve() for folder in folders}
     folders += [folder for folder in chosen if folder.resolve() not in found]
     if work.exists():
@@ -88,15 +87,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="+", type=Path, metavar="SOURCE", help="serve just these source folders' articles")
     args = parser.parse_args(argv)
 
-    config = ROOT / "mkdocs.yml"
-    ingest_args = ["--report", str(ROOT / "build" / "ingest-report.json")]
-    watched = [ROOT / "sources"]
+    config = paths.MKDOCS_YML
+    ingest_args = ["--report", str(paths.REPORT)]
+    watched = [paths.SOURCES]
     if args.only:
         missing = [str(p) for p in args.only if not (p / sources.META_NAME).is_file()]
         if missing:
             print(f"error: not a source folder (no meta.yml): {', '.join(missing)}", file=sys.stderr)
             return 2
-        project, folders = preview_project([p.resolve() for p in args.only], ROOT / "build" / "preview")
+        project, folders = preview_project([p.resolve() for p in args.only], paths.BUILD / "preview")
         config = project / "mkdocs.yml"
         ingest_args = [*map(str, folders), "--docs", str(project / "docs")]
         watched = folders
@@ -111,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     observer.daemon = True
     observer.start()
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config), "--dev-addr", args.dev_addr], cwd=ROOT
+        [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config), "--dev-addr", args.dev_addr], cwd=paths.ROOT
     )
     try:
         return server.wait()

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from scripts import paths
 from scripts.ingest import sources
 from scripts.ingest.model import Result, Source, SourceMeta
 from scripts.ingest.pipeline import ingest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = paths.ROOT
 SOURCES = ROOT / "sources"
 
 

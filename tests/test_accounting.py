@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from scripts.ingest.cli import main
-from scripts.ingest.metadata import BYLINE, DATELINE, SOURCE
+from scripts.ingest.credits import BYLINE, DATELINE, SOURCE
 from scripts.ingest.text import normalize
 
 from .conftest import SOURCES, source_folders
@@ -96,8 +96,8 @@ def ingested_pages(tmp_path_factory):
 
 @pytest.mark.parametrize("folder", [p.name for p in source_folders()])
 def test_every_block_of_a_saved_page_is_in_an_article_or_dropped_with_a_reason(folder, ingested_pages):
-    """For HTML, a line is a visible text block of the page (see scripts/ingest/html.py)."""
-    from scripts.ingest.html import extract
+    """For HTML, a line is a visible text block of the page (see scripts/ingest/saved_page.py)."""
+    from scripts.ingest.saved_page import extract
 
     repo, report = ingested_pages
     source = f"sources/{folder}/source.html"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from scripts.ingest import write
-from scripts.ingest import cli
+from scripts.ingest import batch, cli
 from scripts.ingest.cli import main
 
 from .conftest import ROOT
@@ -164,7 +164,7 @@ def test_unchanged_sources_are_taken_from_the_cache_without_being_ingested(repo_
     def no_ingest(source):
         raise AssertionError(f"{source.path} was ingested again")
 
-    monkeypatch.setattr(cli, "ingest", no_ingest)
+    monkeypatch.setattr(batch, "ingest", no_ingest)
     assert run(repo_copy, "--report", str(report)) == 0
     assert len(json.loads(report.read_text(encoding="utf-8"))["articles"]) == 7, "the report still lists everything"
 
@@ -186,16 +186,16 @@ def test_an_edited_source_or_a_hand_edited_article_is_ingested_again(repo_copy):
 def test_a_change_to_the_pipeline_code_invalidates_the_cache(repo_copy, monkeypatch):
     assert run(repo_copy) == 0
     seen = []
-    monkeypatch.setattr(cli.cache_mod, "code_version", lambda: "another version of the pipeline")
-    real = cli.ingest
-    monkeypatch.setattr(cli, "ingest", lambda source: seen.append(source.path) or real(source))
+    monkeypatch.setattr(batch.cache_mod, "code_version", lambda: "another version of the pipeline")
+    real = batch.ingest
+    monkeypatch.setattr(batch, "ingest", lambda source: seen.append(source.path) or real(source))
     assert run(repo_copy) == 0
     assert len(seen) == 5
 
 
 def test_many_sources_are_ingested_in_parallel_with_the_same_result(repo_copy, monkeypatch, tmp_path):
     assert run(repo_copy, "--no-cache", "--docs", str(tmp_path / "serial")) == 0
-    monkeypatch.setattr(cli, "PARALLEL_THRESHOLD", 2)
+    monkeypatch.setattr(batch, "PARALLEL_THRESHOLD", 2)
     assert run(repo_copy, "--no-cache", "--docs", str(tmp_path / "parallel")) == 0
     serial = {p.relative_to(tmp_path / "serial"): p.read_bytes() for p in (tmp_path / "serial").rglob("*.md")}
     parallel = {p.relative_to(tmp_path / "parallel"): p.read_bytes() for p in (tmp_path / "parallel").rglob("*.md")}

@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from scripts import worktree
-from scripts.ingest import read
+from scripts.ingest import decode
 from scripts.ingest.cli import main
 
 from .conftest import SOURCES
@@ -91,12 +91,12 @@ def test_random_binary_bytes_are_refused(repo, capsys):
 
 
 def test_a_file_above_the_size_limit_is_refused(repo, capsys):
-    add(repo, "huge", {"source.txt": ("Tiêu đề\n" + LEAD + "\n") * (read.MAX_TEXT_BYTES // 100)})
+    add(repo, "huge", {"source.txt": ("Tiêu đề\n" + LEAD + "\n") * (decode.MAX_TEXT_BYTES // 100)})
     refused(repo, capsys, "sources/huge/source.txt", "above the limit of 2.0 MB", "one source per article")
 
 
 def test_a_page_above_the_size_limit_for_html_is_refused(repo, capsys):
-    add(repo, "huge-page", {"source.html": "<p>" + "x" * read.MAX_HTML_BYTES + "</p>"})
+    add(repo, "huge-page", {"source.html": "<p>" + "x" * decode.MAX_HTML_BYTES + "</p>"})
     refused(repo, capsys, "sources/huge-page/source.html", "above the limit of 10.0 MB", "save only the article")
 
 

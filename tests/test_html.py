@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.ingest import html as html_mod
+from scripts.ingest import saved_page
 from scripts.ingest import sources
 from scripts.ingest.cli import main
 from scripts.ingest.model import SourceError
@@ -96,7 +96,7 @@ def test_no_furniture_reaches_the_article(folder, tmp_path):
 
 def test_every_block_of_the_page_is_in_the_article_or_dropped_with_the_part_of_the_page(tmp_path):
     result = ingest_page(tmp_path, page_for("2021-04-09-spring-meeting"), "key: a\n")
-    extracted = html_mod.extract(page_for("2021-04-09-spring-meeting"), "x")
+    extracted = saved_page.extract(page_for("2021-04-09-spring-meeting"), "x")
     (article,) = result.articles
     dropped = {d.line: d.reason for d in result.dropped}
     for no, text in enumerate(extracted.lines, start=1):
@@ -161,12 +161,12 @@ def test_an_alt_text_that_is_not_a_caption_is_dropped_with_a_reason(alt, tmp_pat
     result = ingest_page(tmp_path, page, "key: a\n")
     (article,) = result.articles
     assert [b.kind for b in article.blocks] == ["paragraph", "paragraph"]
-    assert [d.reason for d in result.dropped if d.text == alt] == [html_mod.ALT_REASON]
+    assert [d.reason for d in result.dropped if d.text == alt] == [saved_page.ALT_REASON]
 
 
 def test_a_line_the_extractor_left_out_comes_back_when_meta_yml_gives_it_a_role(tmp_path):
     page = page_for("2021-04-09-spring-meeting")
-    extracted = html_mod.extract(page, "x")
+    extracted = saved_page.extract(page, "x")
     views = next(n for n, t in enumerate(extracted.lines, 1) if t.startswith("Thứ Sáu"))
     result = ingest_page(tmp_path, page, f"key: a\nlines: {{{views}: paragraph}}\n")
     (article,) = result.articles

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from scripts.ingest.meta import load
+from scripts.ingest.meta_yml import load
 from scripts.ingest.model import SourceError
 
 EVENTS = {"spring-meeting-2025"}

@@ -1,6 +1,6 @@
 """Bylines, author names, source lines and datelines become metadata."""
 
-from scripts.ingest.metadata import byline, dateline, is_author_name, source_line
+from scripts.ingest.credits import byline, dateline, is_author_name, source_line
 
 
 def test_bylines_in_each_language():

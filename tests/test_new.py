@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scripts import new
-from scripts.ingest import meta as meta_yml
+from scripts.ingest import keys, meta_yml
 from scripts.ingest.model import Source, SourceError, SourceMeta
 
 from .conftest import SOURCES
@@ -90,7 +90,7 @@ def test_a_taken_key_gets_the_next_free_number():
 )
 def test_every_proposed_key_is_valid_and_free(title, day, taken):
     key = new.propose_key(day, {"vi": title}, taken, "a")
-    assert meta_yml.KEY_PATTERN.match(key) and len(key) <= meta_yml.KEY_MAX
+    assert keys.KEY_PATTERN.match(key) and len(key) <= keys.KEY_MAX
     assert key not in taken
 
 

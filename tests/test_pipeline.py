@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from scripts.ingest.model import SourceError
+from scripts.ingest.model import Incomplete, Source, SourceError, SourceMeta
+from scripts.ingest.pipeline import examine
 
 from .conftest import article, ingest_text
 
@@ -46,6 +47,21 @@ def test_without_any_date_the_error_asks_for_one_in_meta():
     with pytest.raises(SourceError) as caught:
         ingest_text(f"Tiêu đề\n{BODY_VI}\n")
     assert "no date" in caught.value.message and "date: YYYY-MM-DD" in caught.value.fix
+
+
+def test_every_missing_field_is_reported_at_once():
+    bilingual = f"{BODY_VI}\n越南与中国边境省份加强合作，推动经济、贸易和旅游交流。\n"
+    with pytest.raises(Incomplete) as caught:
+        ingest_text(bilingual)
+    problems = [p.message for p in caught.value.each()]
+    assert [m.split(":")[0] for m in problems] == ["no Vietnamese title", "no Chinese title", "no date"]
+    assert caught.value.render().count("fix: ") == 3
+
+
+def test_examine_lists_what_is_missing_without_raising():
+    result = examine(Source("sources/test/source.txt", f"{BODY_VI}\n", SourceMeta(key="k")))
+    assert [a.title for a in result.articles] == [""]
+    assert [m.message.split(":")[0] for m in result.missing] == ["no Vietnamese title", "no date"]
 
 
 def test_a_date_in_meta_wins():

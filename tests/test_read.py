@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import pytest
 
-from scripts.ingest import read
+from scripts.ingest import decode
 from scripts.ingest.model import SourceError
 from scripts.ingest.text import normalize
 
@@ -91,24 +91,24 @@ def same_text(a: str, b: str) -> bool:
 )
 def test_each_encoding_an_editor_may_bring_is_read_as_the_text_it_holds(text, data, encoding):
     original = text()
-    decoded = read.decode(data(original), SHOWN)
+    decoded = decode.decode(data(original), SHOWN)
     expected = koi8_safe(original) if encoding == "KOI8-U" else original
     assert decoded.encoding == encoding
     assert same_text(decoded.text, expected)
 
 
 def test_a_guessed_encoding_is_reported_so_the_editor_can_check_it():
-    decoded = read.decode(ukrainian().encode("cp1251"), SHOWN)
-    assert decoded.warnings == ("read as Windows-1251; if any text looks wrong, " + read.RESAVE,)
-    assert read.decode(ukrainian().encode("utf-8"), SHOWN).warnings == ()
-    assert read.decode(ukrainian().encode("utf-16"), SHOWN).warnings == (), "a byte-order mark is certain"
+    decoded = decode.decode(ukrainian().encode("cp1251"), SHOWN)
+    assert decoded.warnings == ("read as Windows-1251; if any text looks wrong, " + decode.RESAVE,)
+    assert decode.decode(ukrainian().encode("utf-8"), SHOWN).warnings == ()
+    assert decode.decode(ukrainian().encode("utf-16"), SHOWN).warnings == (), "a byte-order mark is certain"
 
 
 def test_text_whose_encoding_cannot_be_told_is_refused_with_how_to_resave_it():
     # A few accented bytes in English: no code page of ours reads it with confidence.
     data = "Caf\u00e9 cr\u00e8me br\u00fbl\u00e9e, na\u00efve fa\u00e7ade.\n".encode("latin-1")
     with pytest.raises(SourceError) as caught:
-        read.decode(data, SHOWN)
+        decode.decode(data, SHOWN)
     err = caught.value
     assert err.path == SHOWN and err.line == 1
     assert "encoding cannot be told with confidence" in err.message
@@ -126,7 +126,7 @@ def tcvn3(text: str) -> bytes:
 def test_vietnamese_in_an_old_font_encoding_is_refused_with_how_to_convert_it():
     text = "Chương trình Gặp gỡ đầu Xuân năm 2021 giữa Bí thư Tỉnh ủy bốn tỉnh biên giới.\n" * 3
     with pytest.raises(SourceError) as caught:
-        read.decode(tcvn3(text), SHOWN)
+        decode.decode(tcvn3(text), SHOWN)
     assert "TCVN3" in caught.value.message and "UniKey" in caught.value.fix
 
 
@@ -142,7 +142,7 @@ def test_mojibake_is_repaired_and_each_repaired_line_reported(broken_with):
     lines = [line for line in vietnamese().splitlines() if line][:4]
     garbled = lines[:2] + [lines[2].encode("utf-8").decode(broken_with)] + lines[3:]
     assert garbled[2] != lines[2]
-    decoded = read.decode("\n".join(garbled).encode("utf-8"), SHOWN)
+    decoded = decode.decode("\n".join(garbled).encode("utf-8"), SHOWN)
     assert decoded.text.splitlines() == lines
     (warning,) = decoded.warnings
     assert "repaired mojibake" in warning and "line 3;" in warning
@@ -152,12 +152,12 @@ def test_the_seeds_have_no_mojibake_to_repair():
     for folder in SOURCES.iterdir():
         if (folder / "source.txt").is_file():
             text = (folder / "source.txt").read_text(encoding="utf-8")
-            assert read.repair_mojibake(text) == (text, [])
+            assert decode.repair_mojibake(text) == (text, [])
 
 
 def test_repairing_mojibake_keeps_every_line_break_where_it_was():
     text = "a\r\nChÆ°Æ¡ng trÃ¬nh\rb\n\nc"
-    fixed, lines = read.repair_mojibake(text)
+    fixed, lines = decode.repair_mojibake(text)
     assert fixed == "a\r\nChương trình\rb\n\nc" and lines == [2]
 
 
@@ -182,7 +182,7 @@ def test_repairing_mojibake_keeps_every_line_break_where_it_was():
 )
 def test_what_is_not_text_is_refused_with_a_message_naming_the_file(data, what):
     with pytest.raises(SourceError) as caught:
-        read.decode(data, SHOWN)
+        decode.decode(data, SHOWN)
     assert caught.value.path == SHOWN
     assert what in caught.value.message
     assert caught.value.fix
@@ -191,13 +191,13 @@ def test_what_is_not_text_is_refused_with_a_message_naming_the_file(data, what):
 def test_a_file_above_the_size_limit_is_refused_before_it_is_read(tmp_path):
     big = tmp_path / "source.txt"
     with big.open("wb") as handle:
-        handle.truncate(read.MAX_TEXT_BYTES + 1)
+        handle.truncate(decode.MAX_TEXT_BYTES + 1)
     with pytest.raises(SourceError) as caught:
-        read.read_bytes(big, SHOWN, read.MAX_TEXT_BYTES)
+        decode.read_bytes(big, SHOWN, decode.MAX_TEXT_BYTES)
     assert "above the limit of 2.0 MB" in caught.value.message
-    assert len(read.read_bytes(big, SHOWN, read.MAX_HTML_BYTES)) == read.MAX_TEXT_BYTES + 1
+    assert len(decode.read_bytes(big, SHOWN, decode.MAX_HTML_BYTES)) == decode.MAX_TEXT_BYTES + 1
 
 
 def test_damaged_utf16_after_its_byte_order_mark_is_refused():
     with pytest.raises(SourceError, match="damaged"):
-        read.decode(codecs.BOM_UTF16_LE + "Tiêu đề".encode("utf-16-le") + b"\x00\xd8", SHOWN)
+        decode.decode(codecs.BOM_UTF16_LE + "Tiêu đề".encode("utf-16-le") + b"\x00\xd8", SHOWN)

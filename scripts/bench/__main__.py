@@ -23,12 +23,12 @@ from pathlib import Path
 from scripts.ingest import sources as sources_mod
 from scripts.ingest.pipeline import ingest
 
-from scripts import worktree
+from scripts import paths, worktree
+from scripts.contract import url_prefix
 
 from . import corpus, measure
 
-ROOT = Path(__file__).resolve().parents[2]
-LANG_PREFIX = {"vi": "", "zh": "zh/", "uk": "uk/"}
+ROOT = paths.ROOT
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -75,7 +75,7 @@ def bench(
         )
     )
     written = [
-        site / LANG_PREFIX[md.parent.parent.name] / "articles" / md.stem / "index.html"
+        site / url_prefix(md.parent.parent.name) / "articles" / md.stem / "index.html"
         for md in (repo / "docs").glob("*/articles/*.md")
     ]
     median, biggest = measure.sizes(written)

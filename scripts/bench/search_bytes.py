@@ -22,6 +22,9 @@ import io
 import os
 import threading
 from dataclasses import asdict, dataclass
+
+from scripts import paths
+from scripts.contract import url_prefix
 from pathlib import Path
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -30,7 +33,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
 QUERIES = {"vi": "hợp tác", "zh": "合作", "uk": "співпраця"}
-PREFIX = {"vi": "", "zh": "zh/", "uk": "uk/"}
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,7 @@ def measure(site: Path, queries: dict[str, str] = QUERIES) -> list[Download]:
     inside another Playwright session (a test run may have one open)."""
     done = subprocess.run(
         [sys.executable, "-m", "scripts.bench.search_bytes", str(site), json.dumps(queries)],
-        cwd=Path(__file__).resolve().parents[2],
+        cwd=paths.ROOT,
         capture_output=True,
         text=True,
     )
@@ -92,7 +94,7 @@ def _measure_here(site: Path, queries: dict[str, str]) -> list[Download]:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
             try:
-                return [_one(browser, base + PREFIX[lang], lang, query) for lang, query in queries.items()]
+                return [_one(browser, base + url_prefix(lang), lang, query) for lang, query in queries.items()]
             finally:
                 browser.close()
     finally:

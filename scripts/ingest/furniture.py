@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .model import Drop, Line
+from .overrides import Overrides
 from .text import ends_sentence
 
 
@@ -78,6 +79,19 @@ WIDGET_HEADER = re.compile(
     re.IGNORECASE,
 )
 WIDGET_ITEM = re.compile(r"^[•·●▪◦*\-–]?\s*[^\d:：]{1,40}[:：]\s*" + _NUMBER + r"$")
+
+
+def clean(lines: list[Line], overrides: Overrides) -> tuple[list[Line], list[Drop]]:
+    """The clean stage: furniture out, except where the editor said otherwise.
+
+    A line meta.yml gives a role is kept whatever it looks like; one it marks
+    `drop` goes, with that as the reason.
+    """
+    keep, drop = overrides.kept, overrides.dropped
+    kept, dropped = strip([line for line in lines if line.no not in keep and line.no not in drop])
+    kept_nos = {line.no for line in kept} | keep
+    dropped += [Drop(line.no, line.raw, "dropped in meta.yml") for line in lines if line.no in drop]
+    return [line for line in lines if line.no in kept_nos], dropped
 
 
 def strip(lines: list[Line]) -> tuple[list[Line], list[Drop]]:

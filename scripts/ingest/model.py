@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-# The languages the site is built in. The first is the site's default.
-LANGUAGES: tuple[str, ...] = ("vi", "zh", "uk")
+from ..contract import LANGUAGES, Relation, Role
+
+__all__ = ["LANGUAGES", "Relation", "Role"]  # re-exported: the stages name them through the model
 
 
 class SourceError(Exception):
@@ -39,6 +40,29 @@ class SourceError(Exception):
 
     def as_dict(self) -> dict:
         return {"source": self.path, "line": self.line, "message": self.message, "fix": self.fix}
+
+    def each(self) -> tuple[SourceError, ...]:
+        """Every problem this error stands for (see Incomplete)."""
+        return (self,)
+
+
+class Incomplete(SourceError):
+    """A source that lacks several things an editor must give (titles, a date): all of them at once,
+    so the editor fixes meta.yml in one go. Reads as its first problem; renders them all."""
+
+    def __init__(self, problems: tuple[SourceError, ...]):
+        self.problems = tuple(problems)
+        first = self.problems[0]
+        super().__init__(first.path, first.line, first.message, first.fix)
+
+    def __reduce__(self):
+        return (Incomplete, (self.problems,))
+
+    def render(self) -> str:
+        return "\n".join(problem.render() for problem in getattr(self, "problems", ())) or super().render()
+
+    def each(self) -> tuple[SourceError, ...]:
+        return self.problems
 
 
 @dataclass(frozen=True)
@@ -70,11 +94,11 @@ class Segment:
     line: int
     lang: str  # vi, zh, uk, or "und" until context decides
     text: str
-    role: str = "content"
+    role: Role = Role.CONTENT
     blank_before: bool = False  # an empty line precedes it in the source
     # Lines of other segments merged into this one (paragraphs broken by page breaks).
     joined: tuple[int, ...] = ()
-    forced: str | None = None  # a role meta.yml sets for this line, overriding the heuristics
+    forced: Role | None = None  # a role meta.yml sets for this line, overriding the heuristics
 
     @property
     def lines(self) -> tuple[int, ...]:
@@ -85,7 +109,7 @@ class Segment:
 class Block:
     """A unit of an article body: one paragraph, heading or caption."""
 
-    kind: str  # "paragraph" | "heading" | "caption"
+    kind: Role  # PARAGRAPH | HEADING | CAPTION
     text: str
     lines: tuple[int, ...]
     level: int = 0  # heading level (2 or 3); 0 otherwise
@@ -105,18 +129,18 @@ class SourceMeta:
     relation: str | None = None  # how this source relates to others under the key
     translation_of: str | None = None  # with relation "translation": the language translated
     authors: dict[str, list[str]] = field(default_factory=dict)
-    lines: dict[int, dict] = field(default_factory=dict)  # per-line overrides
+    lines: dict[int, dict] = field(default_factory=dict)  # per-line overrides: {"role": Role, "lang": str}
 
 
 @dataclass(frozen=True)
 class Page:
     """What a saved HTML page says about its article besides its text.
 
-    Its lines are the page's text blocks (see html.py); `roles` and the page's
+    Its lines are the page's text blocks (see saved_page.py); `roles` and the page's
     metadata are defaults that meta.yml and the text itself override.
     """
 
-    roles: dict[int, str] = field(default_factory=dict)  # line -> title | heading | subheading | caption
+    roles: dict[int, Role] = field(default_factory=dict)  # line -> TITLE | HEADING | SUBHEADING | CAPTION
     dropped: tuple[Drop, ...] = ()  # blocks outside the article, each with the part of the page it was in
     title: str | None = None  # the headline from the page's metadata, when no line holds it
     date: date | None = None
@@ -152,7 +176,7 @@ class Article:
     agency: str | None = None
     source_url: str | None = None
     event: str | None = None
-    relation: str = "original"  # original | translation | parallel | report
+    relation: Relation = Relation.ORIGINAL
     translation_of: str | None = None
     # For bilingual sources: which blocks of another language answer which of
     # ours, as (our block numbers, their block numbers), numbered from 1.
@@ -175,3 +199,6 @@ class Result:
     articles: list[Article]
     dropped: list[Drop]
     warnings: list[str] = field(default_factory=list)
+    # What an editor must still give in meta.yml (a title, a date); the articles
+    # then have an empty title or no date where it is missing.
+    missing: list[SourceError] = field(default_factory=list)

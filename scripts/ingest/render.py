@@ -12,7 +12,7 @@ import html
 import re
 
 from ..contract import FrontMatter, Relation
-from .model import Article, Block
+from .model import Article, Block, Role
 
 # Characters that Python-Markdown reads as inline syntax anywhere in a line,
 # and their escapes. `&`, `<` and `>` become entities so no HTML can form.
@@ -57,12 +57,12 @@ def escape_block(text: str) -> str:
 
 
 def render_block(block: Block) -> str:
-    if block.kind == "heading":
+    if block.kind == Role.HEADING:
         text = escape_inline(block.text)
         # A closing run of `#` would be read as the heading's optional closing sequence.
         text = re.sub(r"(#+)$", lambda m: "\\#" * len(m.group(1)), text)
         return "#" * block.level + " " + text
-    if block.kind == "caption":
+    if block.kind == Role.CAPTION:
         # Raw HTML so the caption is a real <figcaption>; the text is escaped for HTML.
         return f'<figure class="caption"><figcaption>{html.escape(block.text, quote=False)}</figcaption></figure>'
     return escape_block(block.text)

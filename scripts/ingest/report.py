@@ -6,7 +6,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from .model import LANGUAGES, Result, SourceError
+from .model import LANGUAGES, Result, Role, SourceError
 from .write import Plan
 
 # Past this many, a list in the summary is cut short; the JSON report has everything.
@@ -26,9 +26,9 @@ def fragment(result: Result, shown_docs: str) -> dict:
             "authors": list(article.authors),
             "source": article.source,
             "relation": article.relation,
-            "paragraphs": article.count("paragraph"),
-            "headings": article.count("heading"),
-            "captions": article.count("caption"),
+            "paragraphs": article.count(Role.PARAGRAPH),
+            "headings": article.count(Role.HEADING),
+            "captions": article.count(Role.CAPTION),
             "lines": list(article.lines),
         }
         for article in result.articles

@@ -17,21 +17,19 @@ import os
 
 from pathlib import Path
 
-import yaml
-
-from . import html as html_mod
+from ..contract import EVENTS_NAME, EventsError, parse_events
+from . import saved_page
 from . import keys
-from . import meta as meta_yml
-from . import read
-from .model import LANGUAGES, Source, SourceError, SourceMeta
+from . import meta_yml
+from . import decode
+from .model import Role, Source, SourceError, SourceMeta
 
 TEXT_NAME = "source.txt"
 HTML_NAME = "source.html"
 SOURCE_NAMES = (TEXT_NAME, HTML_NAME)
 META_NAME = "meta.yml"
-EVENTS_NAME = "events.yml"
 MAX_META_BYTES = 256 * 1024
-_LIMITS = {TEXT_NAME: read.MAX_TEXT_BYTES, HTML_NAME: read.MAX_HTML_BYTES}
+_LIMITS = {TEXT_NAME: decode.MAX_TEXT_BYTES, HTML_NAME: decode.MAX_HTML_BYTES}
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
@@ -68,18 +66,9 @@ def load_events(sources_dir: Path, root: Path) -> dict[str, dict[str, str]] | No
     shown = display(path, root)
     _inside(path, root, shown)
     try:
-        data = yaml.safe_load(_utf8(path, shown, MAX_META_BYTES)) or {}
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise SourceError(shown, mark.line + 1 if mark else None, "events.yml is not valid YAML", "fix the YAML") from None
-    if not isinstance(data, dict):
-        raise SourceError(shown, None, "events.yml must map event ids to names", "see the example at its top")
-    for event, names in data.items():
-        if not isinstance(names, dict) or set(names) != set(LANGUAGES):
-            raise SourceError(
-                shown, None, f"event {event!r} needs a name in each language", f"give {', '.join(LANGUAGES)}"
-            )
-    return data
+        return parse_events(_utf8(path, shown, MAX_META_BYTES))
+    except EventsError as err:
+        raise SourceError(shown, err.line, err.message, err.fix) from None
 
 
 def load(target: Path, root: Path, events: set[str] | None) -> Source:
@@ -118,7 +107,7 @@ def load(target: Path, root: Path, events: set[str] | None) -> Source:
         meta = SourceMeta(key=key_from_name(raw.stem))
 
     html = is_html(raw.name)
-    data = read.read_bytes(raw, shown, read.MAX_HTML_BYTES if html else read.MAX_TEXT_BYTES)
+    data = decode.read_bytes(raw, shown, decode.MAX_HTML_BYTES if html else decode.MAX_TEXT_BYTES)
     return from_bytes(data, shown, meta, html)
 
 
@@ -129,12 +118,12 @@ def is_html(name: str) -> bool:
 def from_bytes(data: bytes, shown: str, meta: SourceMeta, html: bool) -> Source:
     """A source from the raw file's bytes: decoded, and for a saved page, extracted."""
     if html:
-        decoded = read.decode(data, shown, html_mod.declared_charset(data))
-        page = html_mod.extract(decoded.text, shown)
+        decoded = decode.decode(data, shown, saved_page.declared_charset(data))
+        page = saved_page.extract(decoded.text, shown)
         # A line meta.yml gives a role (other than drop) comes back even if the extractor left it out.
-        page = html_mod.restore(page, {no for no, o in meta.lines.items() if o.get("role") != "drop"})
+        page = saved_page.restore(page, {no for no, o in meta.lines.items() if o.get("role") != Role.DROP})
         return Source(shown, page.text, meta, page=page.page, warnings=decoded.warnings)
-    decoded = read.decode(data, shown)
+    decoded = decode.decode(data, shown)
     return Source(shown, decoded.text, meta, warnings=decoded.warnings)
 
 
@@ -181,7 +170,7 @@ def _inside(path: Path, root: Path, shown: str, folder: bool = False) -> None:
 
 def _utf8(path: Path, shown: str, limit: int) -> str:
     """A YAML file's text: UTF-8 (a byte-order mark is allowed), and not huge."""
-    data = read.read_bytes(path, shown, limit)
+    data = decode.read_bytes(path, shown, limit)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -189,15 +178,10 @@ def _utf8(path: Path, shown: str, limit: int) -> str:
             shown,
             data[: err.start].count(b"\n") + 1,
             f"{path.name} is not UTF-8 text",
-            read.RESAVE,
+            decode.RESAVE,
         ) from None
 
 
 def key_from_name(name: str) -> str:
     """The key of a bare file: its name as a slug (`Bài viết mới.txt` → `bai-viet-moi`)."""
     return keys.slugify(name, fallback_seed=name)
-
-
-def decode(data: bytes, shown: str) -> str:
-    """A text source's bytes as text (see read.py)."""
-    return read.decode(data, shown).text

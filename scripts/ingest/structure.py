@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import Segment
+from .model import Role, Segment
 from .text import count_han, ends_sentence, is_han, starts_lowercase
 
 # Longest a heading or caption may be, in characters.
@@ -104,22 +104,29 @@ def find_titles(segments: list[Segment]) -> Titles:
     titles: dict[str, Segment] = {}
     kicker: Segment | None = None
     for index, seg in enumerate(segments):
-        if seg.role != "content" or seg.forced in ("title", "kicker"):
+        if seg.role != Role.CONTENT or seg.forced in (Role.TITLE, Role.KICKER):
             continue
         if seg.forced or not title_shaped(seg.text) or seg.lang in titles:
             break
-        following = next((s for s in segments[index + 1 :] if s.role == "content"), None)
+        following = next((s for s in segments[index + 1 :] if s.role == Role.CONTENT), None)
         if kicker is None and not titles and is_kicker(seg.text) and following and title_shaped(following.text):
             kicker = seg
             continue
         titles[seg.lang] = seg
     # meta.yml has the last word.
     for seg in segments:
-        if seg.forced == "title":
+        if seg.forced == Role.TITLE:
             titles[seg.lang] = seg
-        elif seg.forced == "kicker":
+        elif seg.forced == Role.KICKER:
             kicker = seg
     return Titles(titles, kicker)
+
+
+def mark_titles(found: Titles) -> None:
+    for seg in found.titles.values():
+        seg.role = Role.TITLE
+    if found.kicker:
+        found.kicker.role = Role.KICKER
 
 
 def join_page_breaks(segments: list[Segment]) -> list[Segment]:
@@ -132,7 +139,7 @@ def join_page_breaks(segments: list[Segment]) -> list[Segment]:
     out: list[Segment] = []
     for seg in segments:
         prev = out[-1] if out else None
-        if prev is not None and seg.role == "content" and prev.role == "content" and _continues(prev, seg):
+        if prev is not None and seg.role == Role.CONTENT and prev.role == Role.CONTENT and _continues(prev, seg):
             glue = _glue(prev.text, seg.text)
             text = prev.text[:-1] + seg.text if glue == "hyphen" else prev.text + glue + seg.text
             out[-1] = Segment(
@@ -152,7 +159,7 @@ def join_page_breaks(segments: list[Segment]) -> list[Segment]:
 def _continues(prev: Segment, seg: Segment) -> bool:
     if prev.lang != seg.lang:
         return False
-    if seg.forced == "join":
+    if seg.forced == Role.JOIN:
         return True
     if seg.forced or prev.forced or numbering_scheme(prev.text):
         return False

@@ -36,7 +36,7 @@ from functools import lru_cache
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .model import Drop, Page, SourceError
+from .model import Drop, Page, Role, SourceError
 from .structure import heading_shaped
 from .text import normalize
 
@@ -83,7 +83,7 @@ ALT_REASON = "image description (alt text) that is not a caption"
 
 
 @dataclass
-class Block:
+class TextBlock:
     no: int
     text: str
     element: object  # the lxml element the block's text belongs to
@@ -107,13 +107,30 @@ def declared_charset(data: bytes) -> str | None:
 
 def extract(page: str, shown: str) -> Extracted:
     """Number the page's text blocks and keep the article's."""
+    page = page.replace("\x00", "")
+    blocks = _parse(page, shown)
+    doc, units = _article_units(page, shown)
+    kept = _match(blocks, units)
+    title = normalize(doc.title or "") or None
+    roles = _roles(blocks, kept, title)
+    text, dropped = _lines_out(blocks, kept, roles)
+    headline_found = Role.TITLE in roles.values()
+    info = Page(
+        roles=roles,
+        dropped=tuple(dropped),
+        title=title if not headline_found and _usable_title(title, doc) else None,
+        date=_date(doc.date),
+        authors=tuple(_authors(doc.author)),
+        url=_url(doc.url),
+    )
+    return Extracted(text, tuple(b.text for b in blocks), info)
+
+
+def _parse(page: str, shown: str) -> list[TextBlock]:
+    """The page's blocks; refuses a page with nothing a reader would see."""
     import lxml.html
-    import trafilatura
     from lxml import etree
 
-    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
-    logging.getLogger("htmldate").setLevel(logging.CRITICAL)
-    page = page.replace("\x00", "")
     try:
         root = lxml.html.document_fromstring(page)
     except (etree.ParserError, ValueError):
@@ -121,6 +138,15 @@ def extract(page: str, shown: str) -> Extracted:
     blocks = _blocks(root) if root is not None else []
     if not any(b.kind == "text" for b in blocks):
         raise SourceError(shown, None, "the page has no visible text", _RESAVE_PAGE)
+    return blocks
+
+
+def _article_units(page: str, shown: str):
+    """trafilatura's reading of the page, and the article's text units (its lines, normalized)."""
+    import trafilatura
+
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    logging.getLogger("htmldate").setLevel(logging.CRITICAL)
     try:
         doc = trafilatura.bare_extraction(
             page,
@@ -142,20 +168,20 @@ def extract(page: str, shown: str) -> Extracted:
             "no article text could be found in the page",
             _RESAVE_PAGE + "; or copy the article's text into source.txt instead",
         )
+    return doc, units
 
-    kept = _match(blocks, units)
-    title = normalize(doc.title or "") or None
+
+def _roles(blocks: list[TextBlock], kept: set[int], title: str | None) -> dict[int, Role]:
+    """What the markup says of the kept blocks (the headline, captions, headings); adds them to `kept`."""
+    roles: dict[int, Role] = {}
     headline = _headline(blocks, kept, title)
     if headline is not None:
         kept.add(headline.no)
+        roles[headline.no] = Role.TITLE
     container = _container([b.element for b in blocks if b.no in kept])
-    roles: dict[int, str] = {}
-    if headline is not None:
-        roles[headline.no] = "title"
     first_kept = min(kept) if kept else 0
     last_kept = max(kept) if kept else 0
-    captions = _captions(blocks, container, title, first_kept, last_kept)
-    for no, role in captions.items():
+    for no, role in _captions(blocks, container, title, first_kept, last_kept).items():
         kept.add(no)
         roles[no] = role
     for block in blocks:
@@ -163,27 +189,24 @@ def extract(page: str, shown: str) -> Extracted:
             role = _heading_role(block)
             if role:
                 roles[block.no] = role
+    return roles
 
+
+def _lines_out(blocks: list[TextBlock], kept: set[int], roles: dict[int, Role]) -> tuple[str, list[Drop]]:
+    """The source text (a line per block, blank where a block is left out) and what was left out, with why."""
     dropped = []
-    lines = [b.text for b in blocks]
     out = []
     for block in blocks:
-        if block.no in kept and (block.kind == "text" or roles.get(block.no) == "caption"):
+        if block.no in kept and (block.kind == "text" or roles.get(block.no) == Role.CAPTION):
             out.append(block.text)
             continue
         out.append("")
-        reason = ALT_REASON if block.kind == "alt" else f"left out of the article by the HTML extractor ({_region(block.element)})"
+        if block.kind == "alt":
+            reason = ALT_REASON
+        else:
+            reason = f"left out of the article by the HTML extractor ({_region(block.element)})"
         dropped.append(Drop(block.no, block.text, reason))
-
-    page_info = Page(
-        roles=roles,
-        dropped=tuple(dropped),
-        title=title if headline is None and _usable_title(title, doc) else None,
-        date=_date(doc.date),
-        authors=tuple(_authors(doc.author)),
-        url=_url(doc.url),
-    )
-    return Extracted("\n".join(out), tuple(lines), page_info)
+    return "\n".join(out), dropped
 
 
 @lru_cache(maxsize=1)
@@ -202,54 +225,63 @@ def _config():
 _RESAVE_PAGE = "open the article in a browser and save it again with \"Save page as… → Webpage, HTML only\""
 
 
-def _blocks(root) -> list[Block]:
+def _blocks(root) -> list[TextBlock]:
     """The page's visible text blocks and in-article image descriptions, in document order."""
-    blocks: list[Block] = []
-    buffer: list[str] = []
-    owner = [root]
+    reader = _BlockReader(root)
+    reader.walk(root)
+    reader.flush(root)
+    return reader.blocks
 
-    def flush(element):
-        text = normalize(re.sub(r"\s+", " ", "".join(buffer)))
-        buffer.clear()
+
+class _BlockReader:
+    """Reads text into blocks as a browser lays it out: a block element or <br> ends the text before it."""
+
+    def __init__(self, root):
+        self.blocks: list[TextBlock] = []
+        self.buffer: list[str] = []
+        self.owner = [root]  # the block element the text being read belongs to
+
+    def flush(self, element) -> None:
+        text = normalize(re.sub(r"\s+", " ", "".join(self.buffer)))
+        self.buffer.clear()
         if text:
-            blocks.append(Block(len(blocks) + 1, text, element))
+            self.blocks.append(TextBlock(len(self.blocks) + 1, text, element))
 
-    def walk(element):
-        tag = element.tag if isinstance(element.tag, str) else ""
-        tag = tag.lower()
-        if tag in _INVISIBLE or not tag or element.get("hidden") is not None or _display_none(element):
+    def walk(self, element) -> None:
+        tag = _tag(element)
+        if _invisible(element, tag):
             if tag == "picture":
                 for img in element.iter("img"):
-                    _alt(img)
+                    self.alt(img)
             return
         if tag == "img":
-            _alt(element)
+            self.alt(element)
             return
         block = tag in _BLOCKS
         if block:
-            flush(owner[-1])
-            owner.append(element)
+            self.flush(self.owner[-1])
+            self.owner.append(element)
         if tag == "br":
-            flush(owner[-1])
+            self.flush(self.owner[-1])
         if element.text:
-            buffer.append(element.text)
+            self.buffer.append(element.text)
         for child in element:
-            walk(child)
+            self.walk(child)
             if child.tail:
-                buffer.append(child.tail)
+                self.buffer.append(child.tail)
         if block:
-            flush(element)
-            owner.pop()
+            self.flush(element)
+            self.owner.pop()
 
-    def _alt(img):
+    def alt(self, img) -> None:
         alt = normalize(re.sub(r"\s+", " ", img.get("alt") or ""))
         if alt:
-            flush(owner[-1])
-            blocks.append(Block(len(blocks) + 1, alt, img, "alt"))
+            self.flush(self.owner[-1])
+            self.blocks.append(TextBlock(len(self.blocks) + 1, alt, img, "alt"))
 
-    walk(root)
-    flush(root)
-    return blocks
+
+def _invisible(element, tag: str) -> bool:
+    return tag in _INVISIBLE or not tag or element.get("hidden") is not None or _display_none(element)
 
 
 def _display_none(element) -> bool:
@@ -257,7 +289,7 @@ def _display_none(element) -> bool:
     return "display:none" in style or "visibility:hidden" in style
 
 
-def _match(blocks: list[Block], units: list[str]) -> set[int]:
+def _match(blocks: list[TextBlock], units: list[str]) -> set[int]:
     """Lines whose text the extraction holds: the same block, or a part of one."""
     remaining: dict[str, int] = {}
     for unit in units:
@@ -281,7 +313,7 @@ def _match(blocks: list[Block], units: list[str]) -> set[int]:
     return kept
 
 
-def _headline(blocks: list[Block], kept: set[int], title: str | None) -> Block | None:
+def _headline(blocks: list[TextBlock], kept: set[int], title: str | None) -> TextBlock | None:
     """The block that is the page's headline: an <h1> (or heading) matching its title."""
     headings = [b for b in blocks if b.kind == "text" and _tag(b.element) in _HEADINGS]
     if title:
@@ -314,9 +346,9 @@ def _container(elements: list) -> object | None:
     return common
 
 
-def _captions(blocks: list[Block], container, title: str | None, first: int, last: int) -> dict[int, str]:
+def _captions(blocks: list[TextBlock], container, title: str | None, first: int, last: int) -> dict[int, Role]:
     """Lines that are captions of the article's photos."""
-    roles: dict[int, str] = {}
+    roles: dict[int, Role] = {}
     if container is None:
         return roles
     # Sets of the elements themselves: lxml keeps one Python object per node
@@ -328,7 +360,7 @@ def _captions(blocks: list[Block], container, title: str | None, first: int, las
             continue
         figure = _caption_of(block.element)
         if figure is not None:
-            roles[block.no] = "caption"
+            roles[block.no] = Role.CAPTION
             figures_with_caption.add(figure)
     for block in blocks:
         if block.kind != "alt" or block.element not in inside or _region(block.element, default=None):
@@ -339,7 +371,7 @@ def _captions(blocks: list[Block], container, title: str | None, first: int, las
         if figure is not None and figure in figures_with_caption:
             continue  # the photo has a caption of its own
         if _alt_is_caption(block.text, title) and not _is_linked(block.element):
-            roles[block.no] = "caption"
+            roles[block.no] = Role.CAPTION
     return roles
 
 
@@ -390,15 +422,15 @@ def _is_linked(img) -> bool:
     return any(_tag(a) == "a" for a in img.iterancestors())
 
 
-def _heading_role(block: Block) -> str | None:
+def _heading_role(block: TextBlock) -> Role | None:
     tag = _tag(block.element)
     if tag in ("h2", "h3", "h4", "h5", "h6") and heading_shaped(block.text):
-        return "heading" if tag == "h2" else "subheading"
+        return Role.HEADING if tag == "h2" else Role.SUBHEADING
     if tag == "p" and heading_shaped(block.text) and _all_bold(block.element):
-        from .metadata import byline, is_author_name
+        from .credits import byline, is_author_name
 
         if not is_author_name(block.text) and not byline(block.text):
-            return "heading"
+            return Role.HEADING
     return None
 
 

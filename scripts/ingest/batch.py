@@ -1,0 +1,113 @@
+"""Ingest many sources: unchanged ones from the cache, the rest on every core when there are many.
+
+Paths are plain strings here: with thousands of sources, pathlib's overhead is
+most of a run that finds nothing to do.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import cache as cache_mod
+from . import report as report_mod
+from . import sources as sources_mod
+from .model import SourceError
+
+PROGRESS_THRESHOLD = 20
+# Below this many sources to ingest, starting worker processes costs more than it saves.
+PARALLEL_THRESHOLD = 40
+MAX_WORKERS = 4
+
+
+@dataclass
+class Outcome:
+    """What became of one source."""
+
+    target: str  # the folder or file as given, as messages show it (the cache's key)
+    source: str  # its raw file, as messages show it
+    fragment: dict | None  # its part of the report
+    outputs: dict[str, str] | None  # article path under docs/ -> text; None when taken from the cache
+    paths: list[str]  # its article paths under docs/
+    fingerprint: str | None = None
+    error: SourceError | None = None
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where a run reads and writes, and how messages show those places."""
+
+    root: Path  # the tree that holds sources/: paths in messages and front matter are relative to it
+    sources_dir: Path
+    docs: Path
+    events: frozenset[str] | None
+    shown_docs: str  # docs/ as messages show it
+
+
+def run(targets: list[Path], full_run: bool, where: Where, store: cache_mod.Cache) -> list[Outcome]:
+    """Every target's outcome, in order: from the cache when its fingerprint matches, else ingested."""
+    shared = cache_mod.code_version() + "\0" + "\0".join(sorted(where.events or ()))
+    docs_dir = os.fspath(where.docs)
+    shown_sources = sources_mod.display(where.sources_dir, where.root)
+    done: list[Outcome | None] = [None] * len(targets)
+    todo: list[tuple[int, str | None]] = []  # (target, its fingerprint) to ingest
+    for i, target in enumerate(targets):
+        shown = f"{shown_sources}/{target.name}" if full_run else sources_mod.display(target, where.root)
+        print_ = cache_mod.fingerprint(os.fspath(target), shown, shared)
+        entry = store.lookup(shown, print_, docs_dir)
+        if entry is not None:
+            done[i] = Outcome(shown, entry.fragment["source"], entry.fragment, None, list(entry.outputs), print_)
+        else:
+            todo.append((i, print_))
+    missed = [(targets[i], print_) for i, print_ in todo]
+    for (i, _), outcome in zip(todo, _ingest_all(missed, where), strict=True):
+        done[i] = outcome
+    return [d for d in done if d is not None]
+
+
+def ingest(source):
+    # Imported here: a run that finds every source unchanged never needs the
+    # pipeline, and loading it is a good part of such a run's second.
+    from .pipeline import ingest as run_pipeline
+
+    return run_pipeline(source)
+
+
+def render(article) -> str:
+    from .render import render as run_render
+
+    return run_render(article)
+
+
+def ingest_one(target: Path, print_: str | None, where: Where) -> Outcome:
+    shown = sources_mod.display(target, where.root)
+    try:
+        result = ingest(sources_mod.load(target, where.root, where.events))
+    except SourceError as err:
+        return Outcome(shown, shown, None, None, [], error=err)
+    outputs = {article.path.as_posix(): render(article) for article in result.articles}
+    fragment = report_mod.fragment(result, where.shown_docs)
+    return Outcome(shown, result.source, fragment, outputs, list(outputs), print_)
+
+
+def _ingest_all(missed: list[tuple[Path, str | None]], where: Where) -> list[Outcome]:
+    """Ingest (target, fingerprint) pairs, in order, in worker processes when there are many."""
+    workers = min(os.cpu_count() or 1, MAX_WORKERS)
+    if len(missed) < PARALLEL_THRESHOLD or workers < 2:
+        return [ingest_one(target, print_, where) for target, print_ in _progress(missed)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        chunk = max(1, len(missed) // (workers * 8))
+        columns = [[t for t, _ in missed], [p for _, p in missed], [where] * len(missed)]
+        return list(_progress(pool.map(ingest_one, *columns, chunksize=chunk), len(missed)))
+
+
+def _progress(items, total: int | None = None):
+    total = len(items) if total is None else total
+    if total >= PROGRESS_THRESHOLD and sys.stderr.isatty():
+        from tqdm import tqdm
+
+        return tqdm(items, desc="ingest", unit="source", total=total, file=sys.stderr)
+    return items
