@@ -20,7 +20,7 @@ from scripts.ingest.cli import main
 from scripts.ingest.credits import BYLINE, DATELINE, SOURCE
 from scripts.ingest.text import normalize
 
-from .conftest import SOURCES, source_folders
+from .helpers import SOURCES, source_folders
 from .test_render import to_html
 
 WORD = re.compile(r"\w+")

@@ -12,7 +12,7 @@ from scripts.ingest import sources as sources_mod
 from scripts.ingest.model import Source, SourceMeta
 from scripts.ingest.pipeline import ingest
 
-from .conftest import ROOT
+from .helpers import ROOT
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from scripts.ingest import write
 from scripts.ingest import batch, cli
 from scripts.ingest.cli import main
 
-from .conftest import ROOT
+from .helpers import ROOT
 
 
 def run(repo: Path, *args: str) -> int:

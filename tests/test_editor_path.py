@@ -21,7 +21,7 @@ from bs4 import BeautifulSoup
 from scripts import worktree
 from scripts.ingest.cli import main as ingest
 
-from .conftest import ROOT, SOURCES
+from .helpers import ROOT, SOURCES
 
 SEED = "2022-02-25-spring-meeting"  # bilingual vi + zh
 NEW_KEY = "2022-02-25-gap-go-dau-xuan-4-tinh"

@@ -24,7 +24,7 @@ from scripts import worktree
 from scripts.ingest import decode
 from scripts.ingest.cli import main
 
-from .conftest import SOURCES
+from .helpers import SOURCES
 
 GOOD = "2021-04-09-spring-meeting"
 GOOD_ARTICLE = Path("vi/articles/2021-04-09-spring-meeting.md")

@@ -22,7 +22,7 @@ from scripts.ingest.model import SourceError
 from scripts.ingest.pipeline import ingest
 
 from . import pages
-from .conftest import SOURCES, load_source
+from .helpers import SOURCES, load_source
 
 SEEDS = [
     "2021-04-09-spring-meeting",

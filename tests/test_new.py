@@ -15,7 +15,7 @@ from scripts import new
 from scripts.ingest import keys, meta_yml
 from scripts.ingest.model import Source, SourceError, SourceMeta
 
-from .conftest import SOURCES
+from .helpers import SOURCES
 
 
 def analyze(text: str) -> new.Findings:

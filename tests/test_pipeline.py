@@ -7,7 +7,7 @@ import pytest
 from scripts.ingest.model import Incomplete, Source, SourceError, SourceMeta
 from scripts.ingest.pipeline import examine
 
-from .conftest import article, ingest_text
+from .helpers import article, ingest_text
 
 LEAD_VI = "Sáng 09/4/2021, Tỉnh ủy Cao Bằng chủ trì tổ chức Chương trình Gặp gỡ đầu Xuân theo hình thức trực tuyến."
 BODY_VI = "Các bên nhất trí tăng cường hợp tác trong các lĩnh vực kinh tế, thương mại, du lịch và giao lưu nhân dân."

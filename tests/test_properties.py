@@ -13,7 +13,7 @@ from scripts.ingest.model import Result, SourceError
 from scripts.ingest.render import render
 from scripts.ingest.text import normalize, split_lines
 
-from .conftest import ingest_text
+from .helpers import ingest_text
 from .test_accounting import words_left
 
 FRAGMENTS = [

@@ -16,7 +16,7 @@ from scripts.ingest import decode
 from scripts.ingest.model import SourceError
 from scripts.ingest.text import normalize
 
-from .conftest import SOURCES
+from .helpers import SOURCES
 
 SHOWN = "sources/x/source.txt"
 

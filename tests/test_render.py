@@ -21,7 +21,7 @@ from scripts.contract import GENERATED_MARK
 from scripts.ingest.render import escape_block, render, render_block
 from scripts.ingest.text import normalize
 
-from .conftest import ROOT
+from .helpers import ROOT
 
 HOSTILE = [
     "1. Về hợp tác",

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from scripts.ingest.pipeline import ingest
 
-from .conftest import SOURCES, load_source
+from .helpers import SOURCES, load_source
 
 
 @lru_cache(maxsize=None)
