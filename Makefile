@@ -15,7 +15,7 @@ PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help venv npm new ingest check site linkcheck serve preview test bench lock clean
+.PHONY: help venv npm new ingest check site linkcheck serve preview test lint format bench lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -65,6 +65,18 @@ preview: $(STAMP) $(NPM_STAMP) ## serve one article alone, rebuilt in seconds as
 
 test: $(STAMP) $(NPM_STAMP) ## run the test suite
 	$(PY) -m pytest
+
+# ruff (lint, complexity and format), import-linter (the ingest/site contract)
+# and deptry (every import declared): CI runs it.
+lint: $(STAMP) ## check the code: ruff, the import contracts, declared dependencies
+	$(VENV)/bin/ruff check scripts tests
+	$(VENV)/bin/ruff format --check scripts tests
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/deptry .
+
+format: $(STAMP) ## reformat the code with ruff (what `make lint` expects)
+	$(VENV)/bin/ruff format scripts tests
+	$(VENV)/bin/ruff check --fix scripts tests
 
 N ?= 30
 bench: $(STAMP) $(NPM_STAMP) ## measure ingest + build at N articles per language (make bench N=1000)
