@@ -328,16 +328,17 @@ def _date(value: object, path: Path | str, name: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError as err:
-        raise FrontMatterError(
-            f"{path}: `{name}: {value}` is not a date (YYYY-MM-DD). Re-run `make ingest`."
-        ) from err
+        raise FrontMatterError(f"{path}: `{name}: {value}` is not a date (YYYY-MM-DD). Re-run `make ingest`.") from err
 
 
 def _alignment(value: object, path: Path | str) -> dict[str, tuple[AlignedPair, ...]]:
     if not value:
         return {}
     try:
-        return {str(lang): tuple((_numbers(ours), _numbers(theirs)) for ours, theirs in pairs) for lang, pairs in value.items()}
+        return {
+            str(lang): tuple((_numbers(ours), _numbers(theirs)) for ours, theirs in pairs)
+            for lang, pairs in value.items()
+        }
     except (AttributeError, TypeError, ValueError) as err:
         raise FrontMatterError(
             f"{path}: `alignment` is not a list of [ours, theirs] block numbers per language. Re-run `make ingest`."

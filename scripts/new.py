@@ -46,6 +46,7 @@ KEY_TITLE_LANGS = ("vi", "uk", "zh")
 KEY_WORDS = 6
 KEY_TITLE_CHARS = 40
 
+
 @dataclass
 class Findings:
     """What the pipeline found in a text, and what it could not find."""

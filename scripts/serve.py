@@ -30,8 +30,7 @@ from watchdog.observers import Observer
 
 from scripts import paths, worktree
 from scripts.ingest import cli as ingest_cli
-from scripts.ingest import meta_yml
-from scripts.ingest import sources
+from scripts.ingest import meta_yml, sources
 from scripts.ingest.model import SourceError
 
 SETTLE = 0.3  # seconds: an editor's save is often several writes
@@ -84,7 +83,9 @@ def _key(folder: Path) -> str | None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.serve", description=__doc__.split("\n\n")[0])
     parser.add_argument("--dev-addr", default="127.0.0.1:8000", help="HOST:PORT to serve at")
-    parser.add_argument("--only", nargs="+", type=Path, metavar="SOURCE", help="serve just these source folders' articles")
+    parser.add_argument(
+        "--only", nargs="+", type=Path, metavar="SOURCE", help="serve just these source folders' articles"
+    )
     args = parser.parse_args(argv)
 
     config = paths.MKDOCS_YML
@@ -110,7 +111,8 @@ def main(argv: list[str] | None = None) -> int:
     observer.daemon = True
     observer.start()
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config), "--dev-addr", args.dev_addr], cwd=paths.ROOT
+        [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config), "--dev-addr", args.dev_addr],
+        cwd=paths.ROOT,
     )
     try:
         return server.wait()

@@ -32,5 +32,9 @@ def test_shared_numbers_decide_between_close_lengths():
 
 def test_an_untranslated_paragraph_is_left_alone():
     zh = [Unit(ZH * n) for n in (3, 2, 4, 3, 2)]
-    vi = [Unit(VI * n) for n in (3, 2)] + [Unit("Đây là một đoạn dài không được dịch sang tiếng Trung. " * 4)] + [Unit(VI * n) for n in (4, 3, 2)]
+    vi = (
+        [Unit(VI * n) for n in (3, 2)]
+        + [Unit("Đây là một đoạn dài không được dịch sang tiếng Trung. " * 4)]
+        + [Unit(VI * n) for n in (4, 3, 2)]
+    )
     assert align(zh, vi) == [((0,), (0,)), ((1,), (1,)), ((), (2,)), ((2,), (3,)), ((3,), (4,)), ((4,), (5,))]

@@ -41,7 +41,12 @@ def test_the_corpus_ingests_into_n_articles_per_language_with_a_realistic_mix(po
 
 
 def _meta(raw: dict) -> dict:
-    meta = {"key": raw["key"], "event": raw.get("event"), "relation": raw.get("relation"), "original": raw.get("original")}
+    meta = {
+        "key": raw["key"],
+        "event": raw.get("event"),
+        "relation": raw.get("relation"),
+        "original": raw.get("original"),
+    }
     return {k: v for k, v in meta.items() if v is not None}
 
 

@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.ingest import write
-from scripts.ingest import batch, cli
+from scripts.ingest import batch, write
 from scripts.ingest.cli import main
 
 from .helpers import ROOT
@@ -69,10 +68,28 @@ def test_the_report_lists_articles_and_dropped_lines(repo_copy, tmp_path):
     assert run(repo_copy, "--report", str(report_path)) == 0
     report = json.loads(report_path.read_text(encoding="utf-8"))
     first = report["articles"][0]
-    assert set(first) >= {"key", "lang", "path", "title", "date", "authors", "source", "paragraphs", "headings", "captions"}
+    assert set(first) >= {
+        "key",
+        "lang",
+        "path",
+        "title",
+        "date",
+        "authors",
+        "source",
+        "paragraphs",
+        "headings",
+        "captions",
+    }
     assert first["path"] == f"docs/{first['lang']}/articles/{first['key']}.md"
     view = [d for d in report["dropped"] if d["text"] == "Lượt xem: 5205"]
-    assert view == [{"source": "sources/2021-04-09-spring-meeting/source.txt", "line": 2, "text": "Lượt xem: 5205", "reason": "view counter"}]
+    assert view == [
+        {
+            "source": "sources/2021-04-09-spring-meeting/source.txt",
+            "line": 2,
+            "text": "Lượt xem: 5205",
+            "reason": "view counter",
+        }
+    ]
     assert report["errors"] == []
 
 

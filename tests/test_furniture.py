@@ -63,9 +63,9 @@ def test_a_related_list_ends_at_the_first_real_paragraph():
 
 
 def test_share_print_and_font_size_buttons():
-    assert set(reasons("Chia sẻ\nIn bài viết\nFacebook Twitter Zalo\n分享到\nПоділитися\nA- A A+\n字号：大 中 小").values()) == {
-        "share, print or font-size buttons"
-    }
+    assert set(
+        reasons("Chia sẻ\nIn bài viết\nFacebook Twitter Zalo\n分享到\nПоділитися\nA- A A+\n字号：大 中 小").values()
+    ) == {"share, print or font-size buttons"}
 
 
 def test_article_text_is_kept():

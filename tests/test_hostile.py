@@ -122,7 +122,7 @@ def test_a_folder_without_meta_yml_is_refused(repo, capsys):
 
 def test_a_meta_yml_that_is_not_utf8_is_refused(repo, capsys):
     folder = add(repo, "meta-cp1258", {"source.txt": f"Tiêu đề\n{LEAD}\n"})
-    (folder / "meta.yml").write_bytes("key: a\ntitle: {vi: \"Đà Nẵng\"}\n".encode("cp1258", errors="replace"))
+    (folder / "meta.yml").write_bytes('key: a\ntitle: {vi: "Đà Nẵng"}\n'.encode("cp1258", errors="replace"))
     refused(repo, capsys, "sources/meta-cp1258/meta.yml:2", "meta.yml is not UTF-8", "save it as UTF-8")
 
 
@@ -201,7 +201,9 @@ def test_a_source_that_moves_from_text_to_a_saved_page_takes_over_its_own_articl
     text = (folder / "source.txt").read_text(encoding="utf-8")
     (folder / "source.txt").unlink()
     paragraphs = "".join(f"<p>{line}</p>" for line in text.splitlines()[2:] if line.strip())
-    (folder / "source.html").write_text(f"<html><body><article><h1>{text.splitlines()[0]}</h1>{paragraphs}</article></body></html>")
+    (folder / "source.html").write_text(
+        f"<html><body><article><h1>{text.splitlines()[0]}</h1>{paragraphs}</article></body></html>"
+    )
     code, out = run(repo, capsys)
     assert code == 0, out
     assert "source: sources/2021-04-09-spring-meeting/source.html" in (repo / "docs" / GOOD_ARTICLE).read_text()
@@ -234,7 +236,11 @@ def test_a_utf16_file_from_a_windows_tool_is_ingested(repo, capsys):
 
 
 def test_a_guessed_encoding_is_reported_as_a_warning(repo, capsys):
-    add(repo, "uk-1251", {"source.txt": (SOURCES / "2025-02-21-spring-meeting-ha-giang" / "source.txt").read_text().encode("cp1251")})
+    add(
+        repo,
+        "uk-1251",
+        {"source.txt": (SOURCES / "2025-02-21-spring-meeting-ha-giang" / "source.txt").read_text().encode("cp1251")},
+    )
     (repo / "sources" / "uk-1251" / "meta.yml").write_text(
         (SOURCES / "2025-02-21-spring-meeting-ha-giang" / "meta.yml").read_text(encoding="utf-8"), encoding="utf-8"
     )
@@ -257,11 +263,20 @@ HOSTILE_LINES = [
     "---",
     "title: bị chèn vào",
     "---",
-    "<a href=\"javascript:alert(1)\">liên kết</a> hai bên đã ký kết thỏa thuận.",
-    "<iframe src=\"https://evil.example\"></iframe> Hai bên trao đổi ý kiến.",
+    '<a href="javascript:alert(1)">liên kết</a> hai bên đã ký kết thỏa thuận.',
+    '<iframe src="https://evil.example"></iframe> Hai bên trao đổi ý kiến.',
 ]
 HOSTILE_CAPTION = "<script>alert('chú thích')</script> Các đại biểu <b>dự</b> Hội nghị"
-MARKERS = ["<script>", "onerror=", "javascript:", "![ảnh]", "onclick=", "{{ config.site_name }}", "{% include", "<iframe"]
+MARKERS = [
+    "<script>",
+    "onerror=",
+    "javascript:",
+    "![ảnh]",
+    "onclick=",
+    "{{ config.site_name }}",
+    "{% include",
+    "<iframe",
+]
 
 
 def hostile_sources(repo: Path) -> None:
@@ -362,22 +377,33 @@ FUZZ_TEXT = st.one_of(
     st.binary(max_size=600),
     st.text(max_size=400).map(lambda t: t.encode("utf-8", "surrogatepass")),
     st.lists(
-        st.sampled_from(HOSTILE_LINES + [LEAD, "Tiêu đề", "会晤结束后,各方发表了联合新闻公报。", "\r\n", "\x00", "\ufeff", "ChÆ°Æ¡ng"]),
+        st.sampled_from(
+            HOSTILE_LINES
+            + [LEAD, "Tiêu đề", "会晤结束后,各方发表了联合新闻公报。", "\r\n", "\x00", "\ufeff", "ChÆ°Æ¡ng"]
+        ),
         max_size=12,
     ).map(lambda xs: "\n".join(xs).encode("utf-8", "surrogatepass")),
 )
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(data=FUZZ_TEXT, file=st.sampled_from(["source.txt", "source.html"]), wrap=st.booleans())
 def test_no_bytes_crash_ingestion_or_write_outside_the_output_folder(tmp_path_factory, data, file, wrap):
     repo = tmp_path_factory.mktemp("fuzz")
     folder = repo / "sources" / "fuzz"
     folder.mkdir(parents=True)
     if wrap and file == "source.html":
-        data = b"<html><body><article><h1>Ti\xc3\xaau \xc4\x91\xe1\xbb\x81</h1><p>" + data + b"</p></article></body></html>"
+        data = (
+            b"<html><body><article><h1>Ti\xc3\xaau \xc4\x91\xe1\xbb\x81</h1><p>"
+            + data
+            + b"</p></article></body></html>"
+        )
     (folder / file).write_bytes(data)
-    (folder / "meta.yml").write_text("key: fuzz\ndate: 2024-01-02\ntitle: {vi: Tiêu đề, zh: 标题, uk: Заголовок}\n", encoding="utf-8")
+    (folder / "meta.yml").write_text(
+        "key: fuzz\ndate: 2024-01-02\ntitle: {vi: Tiêu đề, zh: 标题, uk: Заголовок}\n", encoding="utf-8"
+    )
     before = {p for p in repo.rglob("*")}
     code = main(["--sources-dir", str(repo / "sources"), "--docs", str(repo / "out"), "--quiet"])
     assert code in (0, 1)

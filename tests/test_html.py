@@ -10,13 +10,12 @@ captions, date and authors, and none of the furniture.
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
 
-from scripts.ingest import saved_page
-from scripts.ingest import sources
+from scripts.ingest import saved_page, sources
 from scripts.ingest.cli import main
 from scripts.ingest.model import SourceError
 from scripts.ingest.pipeline import ingest
@@ -33,7 +32,7 @@ SEEDS = [
 ]
 
 
-@lru_cache(maxsize=None)
+@cache
 def text_result(folder: str):
     return ingest(load_source(SOURCES / folder))
 
@@ -44,7 +43,9 @@ def page_for(folder: str, **changes) -> str:
     main_lang = articles[0].lang
     title = " ".join(a.title for a in articles)
     raw = (SOURCES / folder / "source.txt").read_text(encoding="utf-8").splitlines()
-    article = pages.PageArticle(title=title, blocks=pages.from_articles(articles, raw), published=articles[0].date, **changes)
+    article = pages.PageArticle(
+        title=title, blocks=pages.from_articles(articles, raw), published=articles[0].date, **changes
+    )
     return pages.render(pages.SITES[main_lang], article)
 
 
@@ -74,7 +75,7 @@ def test_a_saved_page_gives_the_same_article_as_the_text(folder, tmp_path):
     from_text = text_result(folder)
     from_page = ingest_page(tmp_path, page_for(folder), seed_meta(folder))
     assert [a.lang for a in from_page.articles] == [a.lang for a in from_text.articles]
-    for mine, theirs in zip(from_page.articles, from_text.articles):
+    for mine, theirs in zip(from_page.articles, from_text.articles, strict=True):
         assert mine.title == theirs.title
         assert [(b.kind, b.text) for b in mine.blocks] == [(b.kind, b.text) for b in theirs.blocks]
         assert (mine.date, mine.authors, mine.agency, mine.relation) == (
@@ -117,7 +118,9 @@ def test_the_headline_is_the_title_not_the_sites_name_in_title(tmp_path):
 
 
 def test_without_a_visible_headline_the_og_title_is_used(tmp_path):
-    page = page_for("2021-04-09-spring-meeting").replace('<h1 class="detail-title">', '<h1 hidden class="detail-title">')
+    page = page_for("2021-04-09-spring-meeting").replace(
+        '<h1 class="detail-title">', '<h1 hidden class="detail-title">'
+    )
     (article,) = ingest_page(tmp_path, page, "key: a\n").articles
     assert article.title.startswith("Chương trình Gặp gỡ đầu Xuân năm 2021")
 
@@ -127,7 +130,9 @@ def test_the_pages_publication_date_and_address_are_used_when_the_text_has_none(
         pages.SITES["vi"],
         pages.PageArticle(
             title="Hai tỉnh ký kết biên bản hợp tác",
-            blocks=[pages.PageBlock("paragraph", "Hai bên đã ký kết biên bản ghi nhớ hợp tác về thương mại và du lịch.")],
+            blocks=[
+                pages.PageBlock("paragraph", "Hai bên đã ký kết biên bản ghi nhớ hợp tác về thương mại và du lịch.")
+            ],
             published=date(2024, 3, 7),
             url="https://baocaobang.vn/hai-tinh-ky-ket-123.html",
         ),
@@ -199,7 +204,9 @@ def test_simplified_chinese_is_not_marked():
 
 
 def test_a_page_in_a_legacy_encoding_is_read_with_its_declared_charset(tmp_path):
-    page = page_for("2025-02-21-spring-meeting-ha-giang").replace('<meta charset="utf-8">', '<meta charset="windows-1251">')
+    page = page_for("2025-02-21-spring-meeting-ha-giang").replace(
+        '<meta charset="utf-8">', '<meta charset="windows-1251">'
+    )
     folder = tmp_path / "sources" / "cp1251"
     folder.mkdir(parents=True)
     (folder / "source.html").write_bytes(page.encode("cp1251", errors="xmlcharrefreplace"))
@@ -211,7 +218,9 @@ def test_a_page_in_a_legacy_encoding_is_read_with_its_declared_charset(tmp_path)
 
 def test_a_page_with_no_text_is_refused(tmp_path):
     with pytest.raises(SourceError, match="no visible text"):
-        ingest_page(tmp_path, "<html><head><title>x</title><script>var a = 1;</script></head><body></body></html>", "key: a\n")
+        ingest_page(
+            tmp_path, "<html><head><title>x</title><script>var a = 1;</script></head><body></body></html>", "key: a\n"
+        )
 
 
 def test_an_html_source_is_ingested_by_the_command(tmp_path):

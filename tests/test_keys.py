@@ -42,7 +42,7 @@ def test_text_with_nothing_readable_gets_a_stable_hashed_fallback():
 
 
 def test_reserved_names_and_path_tricks_never_come_through():
-    assert slugify("../..") .startswith("article-")
+    assert slugify("../..").startswith("article-")
     assert slugify("con").startswith("article-con-")
     assert slugify("../../etc/passwd") == "etc-passwd"
     assert slugify("C:\\Windows\\system32") == "c-windows-system32"

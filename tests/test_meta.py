@@ -23,7 +23,7 @@ def test_a_full_meta_yml_is_read():
         "key: 2025-02-19-spring-meeting\n"
         "event: spring-meeting-2025\n"
         "original: vi\n"
-        "title: {uk: \"Весняна зустріч\"}\n"
+        'title: {uk: "Весняна зустріч"}\n'
         "date: 2025-02-19\n"
         "date_end: 2025-02-21\n"
         "source_url: https://example.vn/a\n"
@@ -39,7 +39,7 @@ def test_a_full_meta_yml_is_read():
 
 
 def test_bad_yaml_names_the_line():
-    err = error("key: a\ntitle: {vi: \"unclosed\n")
+    err = error('key: a\ntitle: {vi: "unclosed\n')
     assert err.path == PATH and err.line is not None and "not valid YAML" in err.message
 
 

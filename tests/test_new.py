@@ -21,6 +21,7 @@ from .helpers import SOURCES
 def analyze(text: str) -> new.Findings:
     return new.analyze(Source("x.txt", text, SourceMeta(key="new-article")))
 
+
 SEED_BILINGUAL = SOURCES / "2022-02-25-spring-meeting" / "source.txt"  # vi + zh, title and date in the text
 SEED_UNTITLED = SOURCES / "2025-02-21-spring-meeting-ha-giang" / "source.txt"  # uk, scraped without its headline
 SEED_FURNITURE = SOURCES / "2021-04-09-spring-meeting" / "source.txt"  # vi, with view counters and widgets

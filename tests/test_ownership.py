@@ -36,7 +36,10 @@ def test_a_hand_written_file_is_never_overwritten():
 def test_a_file_another_existing_source_wrote_is_not_overwritten():
     on_disk = {VI: OnDisk("sources/b/source.txt", owner_exists=True)}
     (refusal,) = decide([claim("a", VI)], on_disk, full_run=False, failed=set()).refused
-    assert explain(refusal, "docs", lambda s: None).message == "writes the same file as sources/b/source.txt: docs/vi/articles/k.md"
+    assert (
+        explain(refusal, "docs", lambda s: None).message
+        == "writes the same file as sources/b/source.txt: docs/vi/articles/k.md"
+    )
 
 
 def test_a_file_whose_source_is_gone_or_is_this_one_may_be_rewritten():

@@ -119,7 +119,9 @@ def test_a_separate_report_under_a_shared_key():
 
 def test_headings_pair_across_languages_and_captions_have_no_counterpart():
     zh_para = "通过九次新春会晤的举办,这一机制的成效日渐显著,已成为地方合作的典范。"
-    vi_para = "Qua 9 kỳ Gặp gỡ đầu xuân, cơ chế này ngày càng phát huy hiệu quả, là hình mẫu trong hợp tác cấp địa phương."
+    vi_para = (
+        "Qua 9 kỳ Gặp gỡ đầu xuân, cơ chế này ngày càng phát huy hiệu quả, là hình mẫu trong hợp tác cấp địa phương."
+    )
     text = (
         "Gặp gỡ 2024 2024年会晤\n"
         f"2月20日,{zh_para}\n"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
-from functools import lru_cache
+from functools import cache
 
 import pytest
 
@@ -21,7 +21,7 @@ from .helpers import SOURCES
 SHOWN = "sources/x/source.txt"
 
 
-@lru_cache(maxsize=None)
+@cache
 def seed(folder: str) -> str:
     return (SOURCES / folder / "source.txt").read_text(encoding="utf-8")
 
@@ -119,7 +119,7 @@ def tcvn3(text: str) -> bytes:
     """Vietnamese in the old TCVN3 (ABC) font encoding, for the letters of the sample below."""
     table = {"ư": 0xAD, "ơ": 0xAC, "đ": 0xAE, "â": 0xA9, "ă": 0xA8, "ê": 0xAA, "ô": 0xAB, "ì": 0xD7, "ặ": 0xC6,
              "ỡ": 0xEC, "ầ": 0xC7, "ố": 0xE8, "ả": 0xB6, "ị": 0xDE, "ế": 0xD5, "ợ": 0xEE, "á": 0xB8, "ạ": 0xB9,
-             "ộ": 0xE9, "ủ": 0xF1, "ỉ": 0xD8, "ụ": 0xF4, "í": 0xDD, "ớ": 0xED, "ữ": 0xF7, "ă": 0xA8}  # fmt: skip
+             "ộ": 0xE9, "ủ": 0xF1, "ỉ": 0xD8, "ụ": 0xF4, "í": 0xDD, "ớ": 0xED, "ữ": 0xF7}  # fmt: skip
     return bytes(table[ch] if ch in table else ord(ch) for ch in text)
 
 
@@ -178,7 +178,21 @@ def test_repairing_mojibake_keeps_every_line_break_where_it_was():
         ("Tiêu đề bài viết\n".encode("utf-16-le"), "UTF-16 without a byte-order mark"),
         (b"\x01\x02\x03Ti\x04\x05u \x06\x07\x08 \x0e\x0f" * 10, "binary"),
     ],
-    ids=["empty", "blank", "bom-blank", "invisible", "pdf", "docx", "doc", "png", "jpeg", "mhtml", "bytes", "utf16-nobom", "controls"],
+    ids=[
+        "empty",
+        "blank",
+        "bom-blank",
+        "invisible",
+        "pdf",
+        "docx",
+        "doc",
+        "png",
+        "jpeg",
+        "mhtml",
+        "bytes",
+        "utf16-nobom",
+        "controls",
+    ],
 )
 def test_what_is_not_text_is_refused_with_a_message_naming_the_file(data, what):
     with pytest.raises(SourceError) as caught:

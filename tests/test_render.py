@@ -16,8 +16,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
 
-from scripts.ingest.model import Article, Block
 from scripts.contract import GENERATED_MARK
+from scripts.ingest.model import Article, Block
 from scripts.ingest.render import escape_block, render, render_block
 from scripts.ingest.text import normalize
 
@@ -73,11 +73,15 @@ def visible_text(element) -> str:
     return element.get_text()
 
 
-texts = st.text(
-    alphabet=st.one_of(st.sampled_from("\\`*_{}[]()#+-.!|<>&=~:^\"' 1"), st.characters(codec="utf-8")),
-    min_size=1,
-    max_size=60,
-).map(normalize).filter(bool)
+texts = (
+    st.text(
+        alphabet=st.one_of(st.sampled_from("\\`*_{}[]()#+-.!|<>&=~:^\"' 1"), st.characters(codec="utf-8")),
+        min_size=1,
+        max_size=60,
+    )
+    .map(normalize)
+    .filter(bool)
+)
 
 
 @settings(max_examples=300, deadline=None)

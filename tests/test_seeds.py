@@ -8,14 +8,14 @@ never by file name, and the pipeline knows nothing of them.
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
+from functools import cache
 
 from scripts.ingest.pipeline import ingest
 
 from .helpers import SOURCES, load_source
 
 
-@lru_cache(maxsize=None)
+@cache
 def result(folder: str):
     return ingest(load_source(SOURCES / folder))
 
@@ -42,14 +42,21 @@ UK_2025 = "2025-02-21-spring-meeting-ha-giang"
 
 
 def test_the_five_sources_give_four_vi_two_zh_and_one_uk_article():
-    langs = sorted(a.lang for folder in (BILINGUAL_2022, BILINGUAL_2025, VI_2021, COMMUNIQUE_2023, UK_2025)
-                   for a in result(folder).articles)
+    langs = sorted(
+        a.lang
+        for folder in (BILINGUAL_2022, BILINGUAL_2025, VI_2021, COMMUNIQUE_2023, UK_2025)
+        for a in result(folder).articles
+    )
     assert langs == ["uk", "vi", "vi", "vi", "vi", "zh", "zh"]
 
 
 def test_the_uk_report_and_the_bilingual_2025_article_share_a_key():
     keys = {a.lang: a.key for folder in (BILINGUAL_2025, UK_2025) for a in result(folder).articles}
-    assert keys == {"vi": "2025-02-19-spring-meeting", "zh": "2025-02-19-spring-meeting", "uk": "2025-02-19-spring-meeting"}
+    assert keys == {
+        "vi": "2025-02-19-spring-meeting",
+        "zh": "2025-02-19-spring-meeting",
+        "uk": "2025-02-19-spring-meeting",
+    }
 
 
 def test_the_uk_text_says_it_is_a_separate_report_not_a_translation():
@@ -69,7 +76,10 @@ def test_interleaved_paragraphs_stay_in_their_own_language_and_order():
 
 def test_a_title_line_in_two_languages_is_split():
     assert art(BILINGUAL_2022, "vi").title == "Gặp gỡ đầu xuân 4 tỉnh biên giới Việt Nam với Quảng Tây - Trung Quốc"
-    assert art(BILINGUAL_2022, "zh").title == "2022年中国广西与越南边境四省党委书记新春会晤暨联工委第十三次会晤以视频连线方式举行"
+    assert (
+        art(BILINGUAL_2022, "zh").title
+        == "2022年中国广西与越南边境四省党委书记新春会晤暨联工委第十三次会晤以视频连线方式举行"
+    )
     assert art(BILINGUAL_2025, "zh").title == "2025年新春会晤活动 推动活跃、有效、务实、全面合作"
     assert art(BILINGUAL_2025, "vi").title.endswith("thiết thực và toàn diện")
 
@@ -81,7 +91,10 @@ def test_a_source_without_a_title_takes_it_from_meta_yml():
 
 def test_dates_in_each_form():
     assert (art(BILINGUAL_2022, "zh").date, art(BILINGUAL_2022, "zh").date_end) == (date(2022, 2, 25), None)
-    assert (art(BILINGUAL_2025, "zh").date, art(BILINGUAL_2025, "zh").date_end) == (date(2025, 2, 19), date(2025, 2, 21))
+    assert (art(BILINGUAL_2025, "zh").date, art(BILINGUAL_2025, "zh").date_end) == (
+        date(2025, 2, 19),
+        date(2025, 2, 21),
+    )
     assert art(VI_2021, "vi").date == date(2021, 4, 9)
     assert art(COMMUNIQUE_2023, "vi").date == date(2023, 2, 22)
     assert art(UK_2025, "uk").date == date(2025, 2, 21)
@@ -134,20 +147,38 @@ def test_headings_that_pair_across_languages():
     zh = [b.text for b in art(BILINGUAL_2025, "zh").blocks if b.kind == "heading"]
     vi = [b.text for b in art(BILINGUAL_2025, "vi").blocks if b.kind == "heading"]
     assert zh == ["肯定地方高效合作典范机制", "提升战略合作伙伴关系"]
-    assert vi == ["Khẳng định cơ chế hợp tác hiệu quả, tiêu biểu cấp địa phương", "Nâng tầm mối quan hệ hợp tác chiến lược"]
+    assert vi == [
+        "Khẳng định cơ chế hợp tác hiệu quả, tiêu biểu cấp địa phương",
+        "Nâng tầm mối quan hệ hợp tác chiến lược",
+    ]
 
 
 def test_numbered_sections_and_the_document_kind():
     vi = art(COMMUNIQUE_2023, "vi")
     headings = [(b.level, b.text.split(" ")[0]) for b in vi.blocks if b.kind == "heading"]
-    assert headings == [(2, "1."), (2, "2."), (2, "3."), (3, "(1)"), (3, "(2)"), (3, "(3)"), (3, "(4)"), (2, "4."), (2, "5.")]
+    assert headings == [
+        (2, "1."),
+        (2, "2."),
+        (2, "3."),
+        (3, "(1)"),
+        (3, "(2)"),
+        (3, "(3)"),
+        (3, "(4)"),
+        (2, "4."),
+        (2, "5."),
+    ]
     assert vi.kicker == "THÔNG CÁO CHUNG"
     assert vi.title.startswith("Gặp gỡ đầu Xuân 2023 giữa các Bí thư")
 
 
 def test_paragraphs_cut_by_page_breaks_are_joined():
     text = text_of("vi", COMMUNIQUE_2023)
-    for joined in ("góp phần tích cực", "quảng bá cho doanh nghiệp", "nâng cao hiệu suất thông quan", "phát triển du lịch."):
+    for joined in (
+        "góp phần tích cực",
+        "quảng bá cho doanh nghiệp",
+        "nâng cao hiệu suất thông quan",
+        "phát triển du lịch.",
+    ):
         assert joined in text
     lines = {b.lines for b in art(COMMUNIQUE_2023, "vi").blocks}
     assert {(11, 13), (29, 31), (43, 45), (51, 53)} <= lines

@@ -20,7 +20,9 @@ def test_a_saved_source_shows_on_the_served_site(tmp_path):
 def test_a_preview_serves_the_article_and_its_other_versions_alone(tmp_path):
     repo = worktree.copy(tmp_path / "repo", skip=lambda path: path.parts[0] == "tests")
     # 2025-02-19-spring-meeting: the bilingual source; its Ukrainian version comes from another source.
-    up, shown = editor_loop.measure(repo, "2025-02-19-spring-meeting", "2025-02-19-spring-meeting", preview=True, timeout=120)
+    up, shown = editor_loop.measure(
+        repo, "2025-02-19-spring-meeting", "2025-02-19-spring-meeting", preview=True, timeout=120
+    )
     assert shown < 60
     preview_docs = repo / "build" / "preview" / "docs"
     assert sorted(p.relative_to(preview_docs).as_posix() for p in preview_docs.glob("*/articles/*.md")) == [

@@ -51,7 +51,10 @@ def test_the_first_numbering_used_is_the_top_level():
 
 
 def test_piped_lines_are_captions_without_the_pipes():
-    assert piped_caption("| Огляд програми весняної зустрічі 2025 року. |") == "Огляд програми весняної зустрічі 2025 року."
+    assert (
+        piped_caption("| Огляд програми весняної зустрічі 2025 року. |")
+        == "Огляд програми весняної зустрічі 2025 року."
+    )
     assert piped_caption("a | b") is None
 
 

@@ -99,11 +99,16 @@ def test_one_action_is_pinned_to_one_commit_everywhere():
 def test_pip_and_npm_downloads_are_cached_by_their_lock_files(path):
     workflow = load(path)
     pip_by_setup = [
-        s for s in uses(workflow, "actions/setup-python")
+        s
+        for s in uses(workflow, "actions/setup-python")
         if s["with"].get("cache") == "pip" and s["with"].get("cache-dependency-path") == "requirements.lock"
     ]
     caches = uses(workflow, "actions/cache")
-    pip_by_cache = [c for c in caches if c["with"]["path"] == "~/.cache/pip" and "hashFiles('requirements.lock')" in c["with"]["key"]]
+    pip_by_cache = [
+        c
+        for c in caches
+        if c["with"]["path"] == "~/.cache/pip" and "hashFiles('requirements.lock')" in c["with"]["key"]
+    ]
     assert len(pip_by_setup) + len(pip_by_cache) == 1
     (npm,) = [c for c in caches if c["with"]["path"] == "~/.npm"]
     assert npm["with"]["key"] == "npm-${{ runner.os }}-${{ hashFiles('package-lock.json') }}"
@@ -198,5 +203,5 @@ def test_the_site_address_and_repository_link_come_from_the_pages_settings():
     (configure,) = uses(workflow, "actions/configure-pages")
     (built,) = [s for s in workflow["jobs"]["build"]["steps"] if "run" in s]
     # configure-pages gives base_url without a trailing slash; MkDocs wants one.
-    assert built["env"]["SITE_URL"] == "${{ steps.%s.outputs.base_url }}/" % configure["id"]
+    assert built["env"]["SITE_URL"] == f"${{{{ steps.{configure['id']}.outputs.base_url }}}}/"
     assert built["env"]["REPO_URL"] == "${{ github.server_url }}/${{ github.repository }}"

@@ -20,11 +20,10 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from scripts.ingest import sources as sources_mod
-from scripts.ingest.pipeline import ingest
-
 from scripts import paths, worktree
 from scripts.contract import url_prefix
+from scripts.ingest import sources as sources_mod
+from scripts.ingest.pipeline import ingest
 
 from . import corpus, measure
 
@@ -36,7 +35,9 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench-"))
     try:
         build = not args.no_build
-        rows = bench(args.n, args.seed, work, build, search=build and not args.no_search, loop=build and not args.no_serve)
+        rows = bench(
+            args.n, args.seed, work, build, search=build and not args.no_search, loop=build and not args.no_serve
+        )
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -55,10 +56,20 @@ def bench(
     rows: list[tuple[str, str]] = [("sources / articles", f"{len(synthetic)} / {articles} ({n} per language)")]
 
     first = measure.run(MAKE + ["ingest"], repo)
-    rows.append(("ingest (make ingest)", f"{first.seconds:.1f} s · {articles / first.seconds:.0f} articles/s · peak {first.peak_mb:.0f} MB"))
+    rows.append(
+        (
+            "ingest (make ingest)",
+            f"{first.seconds:.1f} s · {articles / first.seconds:.0f} articles/s · peak {first.peak_mb:.0f} MB",
+        )
+    )
     before = measure.snapshot(repo / "docs")
     second = measure.run(MAKE + ["ingest"], repo)
-    rows.append(("re-ingest, unchanged", f"{second.seconds:.2f} s · {measure.touched(before, measure.snapshot(repo / 'docs'))} files touched"))
+    rows.append(
+        (
+            "re-ingest, unchanged",
+            f"{second.seconds:.2f} s · {measure.touched(before, measure.snapshot(repo / 'docs'))} files touched",
+        )
+    )
     peak = max(first.peak_mb, second.peak_mb)
     if not build:
         rows.append(("peak memory", f"{peak:.0f} MB"))
@@ -87,7 +98,10 @@ def bench(
         if search_bytes.CHROMIUM.exists():
             for d in search_bytes.measure(site):
                 rows.append(
-                    (f"first search, {d.lang} ({d.query})", f"{d.bytes / 1024:.0f} KB in {d.requests} requests · {d.results} results shown")
+                    (
+                        f"first search, {d.lang} ({d.query})",
+                        f"{d.bytes / 1024:.0f} KB in {d.requests} requests · {d.results} results shown",
+                    )
                 )
         else:
             rows.append(("first search", f"not measured: no Chromium at {search_bytes.CHROMIUM}"))
@@ -96,9 +110,13 @@ def bench(
 
         vi_only = next(s for s in synthetic if "original" not in s.meta and "relation" not in s.meta)
         up, shown = editor_loop.measure(repo, vi_only.folder, vi_only.meta["key"])
-        rows.append(("editor loop (make serve)", f"a saved source shows in {shown:.1f} s · first page after {up:.0f} s"))
+        rows.append(
+            ("editor loop (make serve)", f"a saved source shows in {shown:.1f} s · first page after {up:.0f} s")
+        )
         up, shown = editor_loop.measure(repo, vi_only.folder, vi_only.meta["key"], preview=True)
-        rows.append(("editor loop (make preview)", f"a saved source shows in {shown:.1f} s · first page after {up:.0f} s"))
+        rows.append(
+            ("editor loop (make preview)", f"a saved source shows in {shown:.1f} s · first page after {up:.0f} s")
+        )
     rows.append(("peak memory", f"{peak:.0f} MB (all of a command's processes together)"))
     return rows
 

@@ -125,7 +125,9 @@ def write(sources: list[SyntheticSource], sources_dir: Path) -> None:
         folder = sources_dir / src.folder
         folder.mkdir()
         (folder / "source.txt").write_text(src.text, encoding="utf-8")
-        (folder / "meta.yml").write_text(yaml.safe_dump(src.meta, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        (folder / "meta.yml").write_text(
+            yaml.safe_dump(src.meta, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
     events = yaml.safe_dump(events_of(sources), allow_unicode=True, sort_keys=True)
     (sources_dir / "events.yml").write_text(events, encoding="utf-8")
 
@@ -157,7 +159,7 @@ def _dated(lang: str, day: date, paragraph: str) -> str:
 def _title(rng: random.Random, pools: Pools, lang: str, day: date) -> str:
     words = rng.choice(pools.paragraphs[lang])
     if lang == "zh":
-        core = "".join(ch for ch in words if ch not in "，。、；：,.;:“”\"《》（）()")[:24]
+        core = "".join(ch for ch in words if ch not in '，。、；：,.;:“”"《》（）()')[:24]
         return f"{day.year}年{core}"
     core = " ".join(words.replace(",", "").replace(".", "").split()[:9])
     return f"{core} {day.year}"

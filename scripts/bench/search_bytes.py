@@ -14,18 +14,18 @@ from __future__ import annotations
 
 import functools
 import gzip
-import json
-import subprocess
-import sys
 import http.server
 import io
+import json
 import os
+import subprocess
+import sys
 import threading
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 from scripts import paths
 from scripts.contract import url_prefix
-from pathlib import Path
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

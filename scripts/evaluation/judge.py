@@ -116,9 +116,21 @@ def _article(item: Input, lang: str, expected: Expected, article: Article | None
     checks = [
         check("title", expected.title, article.title or None, _same(expected.title, article.title or None)),
         check("date", expected.date, article.date, expected.date == article.date),
-        check("authors", sorted(expected.authors), sorted(article.authors), _names(expected.authors) == _names(article.authors)),
-        check("source_url", expected.source_url, article.source_url, _same_url(expected.source_url, article.source_url)),
-        check("first", expected.first, first[:80], expected.first is None or _norm(first).startswith(_norm(expected.first))),
+        check(
+            "authors",
+            sorted(expected.authors),
+            sorted(article.authors),
+            _names(expected.authors) == _names(article.authors),
+        ),
+        check(
+            "source_url", expected.source_url, article.source_url, _same_url(expected.source_url, article.source_url)
+        ),
+        check(
+            "first",
+            expected.first,
+            first[:80],
+            expected.first is None or _norm(first).startswith(_norm(expected.first)),
+        ),
         check("last", expected.last, last[-80:], expected.last is None or _norm(last).endswith(_norm(expected.last))),
     ]
     for kind, wanted in ((Role.HEADING, expected.headings), (Role.CAPTION, expected.captions)):

@@ -73,7 +73,12 @@ def score(judgements: list[Judgement]) -> Scores:
             name = c.field.split(".", 1)[-1]
             fields[name][0] += c.ok
             fields[name][1] += 1
-    return Scores(total, dict(sorted(groups.items())), dict(sorted(kinds.items())), {k: tuple(v) for k, v in sorted(fields.items())})
+    return Scores(
+        total,
+        dict(sorted(groups.items())),
+        dict(sorted(kinds.items())),
+        {k: tuple(v) for k, v in sorted(fields.items())},
+    )
 
 
 # Floors ----------------------------------------------------------------------------------------
@@ -94,7 +99,8 @@ def shortfalls(scores: Scores, floors: dict) -> list[Shortfall]:
     """Every pinned score that fell below its floor."""
     found = []
     pinned = [("all", scores.total, floors)] + [
-        (f"kind {kind}", scores.by_kind.get(kind, Score()), values) for kind, values in (floors.get("kinds") or {}).items()
+        (f"kind {kind}", scores.by_kind.get(kind, Score()), values)
+        for kind, values in (floors.get("kinds") or {}).items()
     ]
     for name, score_, values in pinned:
         for measure in ("fields", "lines"):

@@ -8,6 +8,7 @@ line to point at and the meta.yml line that fills it, all of them at once.
 
 from __future__ import annotations
 
+from ..contract import LANGUAGE_NAMES
 from . import dates, language
 from .facts import Facts
 from .model import (
@@ -24,7 +25,6 @@ from .model import (
 )
 from .structure import Titles
 from .text import han_script, split_lines
-from ..contract import LANGUAGE_NAMES
 
 # Roles that carry a line into its language's article (body or front matter).
 ARTICLE_ROLES = {Role.TITLE, Role.KICKER, Role.CONTENT, Role.BYLINE, Role.AUTHOR, Role.SOURCE}
@@ -126,7 +126,7 @@ def _titles(
                     source.path,
                     first,
                     f"no {LANGUAGE_NAMES[lang]} title: the {lang} text does not open with a title line",
-                    f"add the title to {meta_path(source)} as `title: {{{lang}: \"…\"}}` "
+                    f'add the title to {meta_path(source)} as `title: {{{lang}: "…"}}` '
                     "(copy it from the original page; never make one up)",
                 )
             )

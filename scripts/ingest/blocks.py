@@ -35,9 +35,7 @@ def build(segments: list[Segment], langs: list[str], style: str) -> tuple[dict[s
     candidate = {id(s): style != "html" and structure.caption_candidate(s, style) for s in every}
     pairing = _pair(body, langs, style, candidate)
     bilingual = len(langs) > 1
-    blocks = {
-        lang: [_block(s, style, candidate, pairing, levels, bilingual) for s in body[lang]] for lang in langs
-    }
+    blocks = {lang: [_block(s, style, candidate, pairing, levels, bilingual) for s in body[lang]] for lang in langs}
     return blocks, _alignment(pairing)
 
 

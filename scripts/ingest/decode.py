@@ -74,7 +74,7 @@ _MAGIC = (
     (b"GIF8", "a GIF image", "save the article's text instead"),
     (b"RIFF", "a media file", "save the article's text instead"),
     (b"\x1f\x8b", "a gzip archive", "unpack it and save the article as source.txt or source.html"),
-    (b"MIME-Version:", "a web archive (.mhtml)", "save the page again as \"Webpage, HTML only\" (source.html)"),
+    (b"MIME-Version:", "a web archive (.mhtml)", 'save the page again as "Webpage, HTML only" (source.html)'),
 )
 
 # Characters that Vietnamese typed in the old TCVN3 (ABC) or VNI font
@@ -211,7 +211,7 @@ def _detect(data: bytes, shown: str, utf8_error: UnicodeDecodeError) -> tuple[st
         line,
         "the file is not UTF-8 and its encoding cannot be told with confidence "
         f"(the first byte that is not UTF-8 is on line {line})",
-        RESAVE + "; a page from a browser: save it again as \"Webpage, HTML only\"",
+        RESAVE + '; a page from a browser: save it again as "Webpage, HTML only"',
     )
 
 
@@ -312,7 +312,7 @@ def repair_mojibake(text: str) -> tuple[str, list[int]]:
     if not repaired:
         return text, []
     out = [parts[0]]
-    for brk, part in zip(breaks, parts[1:]):
+    for brk, part in zip(breaks, parts[1:], strict=True):
         out += [brk, part]
     return "".join(out), repaired
 

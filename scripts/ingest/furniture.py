@@ -49,7 +49,9 @@ LINE_RULES: tuple[Rule, ...] = (
         r"^(?:(?:trang|page|сторінка|页)\s*)?(?:[«‹<]\s*)?(?:\d{1,4}\s+){1,}\d{1,4}"
         r"(?:\s*(?:\.\.\.|…|»|›|>>?|tiếp|sau|next|下一页|далі))*$",
     ),
-    _rule("page number", r"^(?:[-–—]\s*)?(?:trang|page|сторінка|第)?\s*\d{1,3}\s*(?:/\s*\d{1,3})?\s*(?:页)?(?:\s*[-–—])?$"),
+    _rule(
+        "page number", r"^(?:[-–—]\s*)?(?:trang|page|сторінка|第)?\s*\d{1,3}\s*(?:/\s*\d{1,3})?\s*(?:页)?(?:\s*[-–—])?$"
+    ),
     _rule(
         "share, print or font-size buttons",
         r"^(?:(?:chia sẻ(?: bài viết)?|in bài(?: viết)?|in trang|bản in|gửi bài|gửi email|lưu bài|cỡ chữ"

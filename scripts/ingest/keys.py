@@ -22,9 +22,7 @@ KEY_MAX = 80
 # Windows device names (no file may be called `con.md`), and names the site
 # uses for its own pages under articles/ (`index.md` is the listing).
 RESERVED = frozenset(
-    {"con", "prn", "aux", "nul", "index", "readme"}
-    | {f"com{i}" for i in range(10)}
-    | {f"lpt{i}" for i in range(10)}
+    {"con", "prn", "aux", "nul", "index", "readme"} | {f"com{i}" for i in range(10)} | {f"lpt{i}" for i in range(10)}
 )
 FALLBACK_PREFIX = "article"
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")

@@ -147,7 +147,7 @@ def split_by_language(text: str) -> list[tuple[str, str]]:
             glued = i + 1 < len(tokens) and tokens[i][-1:].isdigit() and tokens[i + 1][:1] in _NUMBER_SUFFIXES
             tags[i] = nxt if prev is None or (glued and nxt == "han") else prev
     runs: list[tuple[str | None, list[str]]] = []
-    for token, tag in zip(tokens, tags):
+    for token, tag in zip(tokens, tags, strict=True):
         if runs and runs[-1][0] == tag:
             runs[-1][1].append(token)
         else:
@@ -158,7 +158,7 @@ def split_by_language(text: str) -> list[tuple[str, str]]:
     langs = [detect(p) for p in parts]
     if langs[0] == langs[1] or UNDETERMINED in langs:
         return [(detect(text), text)]
-    return list(zip(langs, parts))
+    return list(zip(langs, parts, strict=True))
 
 
 _NUMBER_SUFFIXES = set("年月日号届次个项周")

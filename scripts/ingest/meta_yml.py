@@ -19,6 +19,7 @@ from . import keys
 from .keys import KEY_MAX
 from .model import LANGUAGES, Relation, Role, SourceError, SourceMeta
 
+
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """Safe loading, with dates left as text so a bad one gets our message, not a traceback."""
 
@@ -41,7 +42,9 @@ def load(path: str, text: str, events: set[str] | None = None) -> SourceMeta:
             close = [f for f in FIELDS if f.startswith(str(name)[:3])]
             raise fail(name, "unknown field", (f"did you mean `{close[0]}`? " if close else "") + _fields_hint())
     if data.get("key") is None:
-        raise SourceError(path, None, "`key` is missing", "add `key: <yyyy-mm-dd-short-name>` (lowercase ASCII, digits, -)")
+        raise SourceError(
+            path, None, "`key` is missing", "add `key: <yyyy-mm-dd-short-name>` (lowercase ASCII, digits, -)"
+        )
 
     meta = SourceMeta(key="")
     context = _Context(fail, events)
@@ -70,7 +73,9 @@ def _parse(path: str, text: str) -> tuple[dict[str, Any], dict[str, int]]:
     if root is None:
         raise SourceError(path, None, "meta.yml is empty", "write at least `key: <translation-key>`")
     if not isinstance(root, yaml.MappingNode):
-        raise SourceError(path, root.start_mark.line + 1, "meta.yml must be a list of `field: value` lines", _fields_hint())
+        raise SourceError(
+            path, root.start_mark.line + 1, "meta.yml must be a list of `field: value` lines", _fields_hint()
+        )
     lines: dict[str, int] = {}
     for key_node, _ in root.value:
         name = key_node.value
@@ -165,16 +170,39 @@ FIELDS: dict[str, Field] = {
             "the translation key every language version of the article shares, e.g. 2025-02-19-spring-meeting",
             _key,
         ),
-        Field("title", "a title per language, e.g. `title: {uk: \"…\"}`", lambda v, ctx: _per_language(v, "title", ctx, _title), "titles"),
+        Field(
+            "title",
+            'a title per language, e.g. `title: {uk: "…"}`',
+            lambda v, ctx: _per_language(v, "title", ctx, _title),
+            "titles",
+        ),
         Field("date", "the date of the event, YYYY-MM-DD", lambda v, ctx: _date(v, "date", ctx)),
-        Field("date_end", "the last day of an event that lasted several days, YYYY-MM-DD", lambda v, ctx: _date(v, "date_end", ctx)),
+        Field(
+            "date_end",
+            "the last day of an event that lasted several days, YYYY-MM-DD",
+            lambda v, ctx: _date(v, "date_end", ctx),
+        ),
         Field("source_url", "the address of the page the text was taken from", _source_url),
         Field("event", "the event the article reports, one of the ids in sources/events.yml", _event),
         Field("original", "for a source in two languages: the one it was first written in", _language("original")),
-        Field("relation", "how this text relates to another source under the same key: translation or report", _relation),
-        Field("translation_of", "with `relation: translation`: the language it was translated from", _language("translation_of")),
-        Field("authors", "authors per language, e.g. `authors: {vi: [Lưu Linh]}`", lambda v, ctx: _per_language(v, "authors", ctx, _names)),
-        Field("lines", "per-line corrections, e.g. `lines: {12: caption, 40: {lang: vi}}`", lambda v, ctx: _line_overrides(v, ctx.fail)),
+        Field(
+            "relation", "how this text relates to another source under the same key: translation or report", _relation
+        ),
+        Field(
+            "translation_of",
+            "with `relation: translation`: the language it was translated from",
+            _language("translation_of"),
+        ),
+        Field(
+            "authors",
+            "authors per language, e.g. `authors: {vi: [Lưu Linh]}`",
+            lambda v, ctx: _per_language(v, "authors", ctx, _names),
+        ),
+        Field(
+            "lines",
+            "per-line corrections, e.g. `lines: {12: caption, 40: {lang: vi}}`",
+            lambda v, ctx: _line_overrides(v, ctx.fail),
+        ),
     )
 }
 _CONSISTENCY = (_dates_in_order, _translation_says_of_what)
@@ -197,7 +225,7 @@ def _per_language(value, field, ctx: _Context, convert):
     for lang, item in value.items():
         if lang not in LANGUAGES:
             raise fail(field, f"{lang!r} is not a language of the site", f"use one of: {', '.join(LANGUAGES)}")
-        out[lang] = convert(item, lambda message, fix: fail(field, f"{lang}: {message}", fix))
+        out[lang] = convert(item, lambda message, fix, lang=lang: fail(field, f"{lang}: {message}", fix))
     return out
 
 

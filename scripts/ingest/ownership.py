@@ -114,7 +114,10 @@ def explain(refusal: Refusal, shown_docs: str, meta_of: Callable[[str], tuple[st
     if not refusal.clash:
         if refusal.owner is None:
             return SourceError(
-                source, None, f"would overwrite {shown[0]}, which ingestion did not write", "give this source another `key`"
+                source,
+                None,
+                f"would overwrite {shown[0]}, which ingestion did not write",
+                "give this source another `key`",
             )
         return SourceError(
             source,

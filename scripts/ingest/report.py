@@ -36,7 +36,9 @@ def fragment(result: Result, shown_docs: str) -> dict:
     return {
         "source": result.source,
         "articles": articles,
-        "dropped": [{"source": result.source, "line": d.line, "text": d.text, "reason": d.reason} for d in result.dropped],
+        "dropped": [
+            {"source": result.source, "line": d.line, "text": d.text, "reason": d.reason} for d in result.dropped
+        ],
         "warnings": [{"source": result.source, "message": w} for w in result.warnings],
     }
 

@@ -32,9 +32,9 @@ from __future__ import annotations
 
 import logging
 import re
-from functools import lru_cache
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from .model import Drop, Page, Role, SourceError
 from .structure import heading_shaped
@@ -58,8 +58,19 @@ _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 3, "h5": 3, "h6": 3}
 # Parts of a page that are never the article, by tag and by class or id.
 _REGIONS: tuple[tuple[str, re.Pattern], ...] = (
     ("comments", re.compile(r"comment|binh-?luan|y-?kien|reply|disqus|pinglun|评论", re.I)),
-    ("related-articles list", re.compile(r"related|lien-?quan|tin-?khac|cung-?chuyen-?muc|more-?news|other|read-?more|most-?read|doc-?nhieu|popular|xem-?nhieu|hot-?news", re.I)),
-    ("share, print or font-size buttons", re.compile(r"share|social|sharing|print|font-?size|text-?size|toolbar|tools|fb-|zalo|twitter|facebook|like", re.I)),
+    (
+        "related-articles list",
+        re.compile(
+            r"related|lien-?quan|tin-?khac|cung-?chuyen-?muc|more-?news|other|read-?more|most-?read|doc-?nhieu|popular|xem-?nhieu|hot-?news",
+            re.I,
+        ),
+    ),
+    (
+        "share, print or font-size buttons",
+        re.compile(
+            r"share|social|sharing|print|font-?size|text-?size|toolbar|tools|fb-|zalo|twitter|facebook|like", re.I
+        ),
+    ),
     ("navigation", re.compile(r"\bnav|menu|breadcrumb|pagination|paging|pager", re.I)),
     ("tag list", re.compile(r"\btags?\b|keyword|tu-?khoa", re.I)),
     ("sidebar", re.compile(r"sidebar|side-?bar|col-?side|widget|aside|banner|advert|\bads?\b|qc-|quang-?cao", re.I)),
@@ -71,7 +82,9 @@ _TAG_REGIONS = {
     "form": "form", "button": "button", "select": "form", "option": "form",
     "textarea": "form", "menu": "navigation",
 }  # fmt: skip
-_CAPTION_CLASS = re.compile(r"caption|desc|chu-?thich|image-?note|pic-?note|img-?note|photo-?note|figcaption|图注|说明", re.I)
+_CAPTION_CLASS = re.compile(
+    r"caption|desc|chu-?thich|image-?note|pic-?note|img-?note|photo-?note|figcaption|图注|说明", re.I
+)
 _FILE_NAME = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?)$|^(?:img|dsc|image|photo|ảnh)[-_ ]?\d+", re.I)
 _GENERIC_ALT = re.compile(
     r"^(?:ảnh|hình|hình ảnh|ảnh minh họa|ảnh minh hoạ|photo|image|picture|logo|avatar|icon|banner|图片|图|照片|фото|зображення)"
@@ -222,7 +235,7 @@ def _config():
     return config
 
 
-_RESAVE_PAGE = "open the article in a browser and save it again with \"Save page as… → Webpage, HTML only\""
+_RESAVE_PAGE = 'open the article in a browser and save it again with "Save page as… → Webpage, HTML only"'
 
 
 def _blocks(root) -> list[TextBlock]:
@@ -338,7 +351,7 @@ def _container(elements: list) -> object | None:
         return None
     paths = [list(reversed([e, *e.iterancestors()])) for e in elements]
     common = None
-    for level in zip(*paths):
+    for level in zip(*paths, strict=False):  # down to the shortest path
         if all(x is level[0] for x in level):
             common = level[0]
         else:

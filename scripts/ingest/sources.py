@@ -14,14 +14,10 @@ from __future__ import annotations
 
 import functools
 import os
-
 from pathlib import Path
 
 from ..contract import EVENTS_NAME, EventsError, parse_events
-from . import saved_page
-from . import keys
-from . import meta_yml
-from . import decode
+from . import decode, keys, meta_yml, saved_page
 from .model import Role, Source, SourceError, SourceMeta
 
 TEXT_NAME = "source.txt"
@@ -155,9 +151,7 @@ def _inside(path: Path, root: Path, shown: str, folder: bool = False) -> None:
     try:
         resolved = path.resolve(strict=True)
     except (OSError, RuntimeError):
-        raise SourceError(
-            shown, None, "is a broken symbolic link", "replace the link with the file itself"
-        ) from None
+        raise SourceError(shown, None, "is a broken symbolic link", "replace the link with the file itself") from None
     if not resolved.is_relative_to(_resolved(root)):
         what = "folder" if folder else "file"
         raise SourceError(

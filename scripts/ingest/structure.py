@@ -60,7 +60,13 @@ def is_kicker(text: str) -> bool:
     """A document kind set in capitals above the title: `THÔNG CÁO CHUNG`."""
     letters = [ch for ch in text if ch.isalpha()]
     enough = len(letters) >= 6 or len(text.split()) >= 2  # not an acronym such as UBND
-    return enough and len(letters) >= 4 and all(ch.isupper() for ch in letters) and len(text) <= 80 and not ends_sentence(text)
+    return (
+        enough
+        and len(letters) >= 4
+        and all(ch.isupper() for ch in letters)
+        and len(text) <= 80
+        and not ends_sentence(text)
+    )
 
 
 def title_shaped(text: str) -> bool:
@@ -80,7 +86,7 @@ def numbering_scheme(text: str) -> str | None:
 
 
 def separator_style(segments: list[Segment]) -> str:
-    """"blank" when blank lines separate paragraphs, "line" when line breaks do."""
+    """ "blank" when blank lines separate paragraphs, "line" when line breaks do."""
     gaps = [s.blank_before for s in segments[1:]]
     if not gaps:
         return "line"

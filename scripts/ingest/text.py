@@ -112,7 +112,7 @@ def starts_lowercase(text: str) -> bool:
 
 
 def han_script(text: str) -> str | None:
-    """"zh-Hant" when Chinese text is written in Traditional characters, else None.
+    """ "zh-Hant" when Chinese text is written in Traditional characters, else None.
 
     Most characters are shared by both systems; only those that exist in one
     of them count, so a Simplified text quoting one Traditional name stays
