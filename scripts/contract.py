@@ -78,6 +78,7 @@ class Role(StrEnum):
     TIMESTAMP = "timestamp"  # a line that is only the publication date and time
     REPLACED_TITLE = "replaced-title"  # a title line meta.yml's `title:` replaces
     ORPHAN = "orphan"  # in a language the source has no article text in
+    DROPPED = "dropped"  # left out by a stage that knows why (the report says)
 
 
 EDITOR_ROLES: tuple[Role, ...] = (

@@ -72,3 +72,22 @@ def test_article_text_is_kept():
     text = "Kết thúc buổi gặp gỡ, các bên đã ra thông cáo báo chí chung.\n会晤结束后,各方发表了联合新闻公报。\na\n中"
     assert reasons(text) == {}
     assert len(kept(text)) == 4
+
+
+def test_skip_links_menus_and_comment_boxes_in_each_language():
+    text = (
+        "Nhảy đến nội dung\n跳到主要内容\nПерейти до вмісту\n"
+        "首頁南寧新聞縣區開發區五象新區節慶活動東盟經濟暢遊綠城\nTrang chủ | Thời sự | Kinh tế | Xã hội\n"
+        "Tối đa: 1500 ký tự\nHiện chưa có bình luận nào, hãy là người đầu tiên bình luận\n发表评论\nДодати коментар\n"
+        "反馈\n列印\n小字号\n客户端下载\n复制链接\n责任编辑：\n新华社记者"
+    )
+    found = reasons(text)
+    assert len(found) == 16
+    assert found[1] == found[2] == found[3] == "skip-to-content link"
+    assert found[4] == "site menu" and found[5] in ("site menu", "breadcrumb navigation")
+    assert {found[n] for n in (6, 7, 8, 9)} == {"comment box"}
+    assert {found[n] for n in (15, 16)} == {"empty credit line"}
+
+
+def test_lines_that_open_like_a_menu_but_are_text_are_kept():
+    assert kept("Головна подія року в Куангніні\n首页") == ["Головна подія року в Куангніні", "首页"]

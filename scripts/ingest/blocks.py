@@ -107,6 +107,8 @@ def _block(
     piped = structure.piped_caption(seg.text)
     if piped:
         return Block(Role.CAPTION, piped, lines)
+    if seg.hint in (Role.HEADING, Role.CAPTION):
+        return Block(seg.hint, seg.text, lines, 2 if seg.hint == Role.HEADING else 0)
     scheme = structure.numbering_scheme(seg.text)
     if scheme and structure.heading_shaped(seg.text):
         return Block(Role.HEADING, seg.text, lines, levels[scheme])

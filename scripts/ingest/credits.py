@@ -20,15 +20,30 @@ BYLINE = re.compile(
     # Vietnamese
     r"bài(?: và ảnh| và clip| viết)?|bài,? ảnh|tin(?:,? ảnh| và ảnh)?|ảnh|tác giả|nhóm (?:pv|phóng viên)|pv|phóng viên"
     # Chinese
-    r"|文|文字|文/图|图/文|记者|作者|撰稿|摄影|图|通讯员"
+    r"|文|文字|文/图|图/文|文／图|图／文|記者|记者|作者|撰稿|摄影|攝影|图|圖|通讯员|通訊員"
     # Ukrainian
     r"|текст|автор(?:и)?|фото|текст і фото|текст та фото|новини (?:та|і) фотографії|новини (?:та|і) фото|матеріал"
     r")" + _SEP + r"(?P<names>.+)$",
     re.IGNORECASE,
 )
+# Chinese credits written without a colon: `文/刘玲`, `记者 唐霁 王某`, `（记者唐霁）`.
+_HAN_NAME = r"[\u3400-\u9fff·・]{2,4}"
+BYLINE_HAN = re.compile(
+    r"^(?:(?:文|图|圖|文/图|图/文)\s*[/／]\s*(?P<a>.+)"
+    rf"|[（(]?(?:记者|記者|通讯员|通訊員)\s*(?P<b>{_HAN_NAME}(?:\s*[ 、，,]\s*{_HAN_NAME})*)[）)]?)$"
+)
+# Words in front of a name that say what the person is, not who: `作者：记者唐霁`.
+_NAME_ROLE = re.compile(r"^(?:记者|記者|通讯员|通訊員|特约记者|实习生|見習記者|本报记者|本報記者|phóng viên|pv)\s*", re.I)
 
 SOURCE = re.compile(
-    r"^(?:nguồn(?: tin)?|来源|稿件来源|出处|джерело|источник|source)" + _SEP + r"(?P<value>.+)$",
+    r"^(?:nguồn(?: tin)?|来源|來源|稿件来源|稿件來源|出处|出處|джерело|источник|source)" + _SEP + r"(?P<value>.+)$",
+    re.IGNORECASE,
+)
+# `Theo TTXVN`, `Theo Báo Quảng Ninh`: where a Vietnamese text was taken from (never `Theo đó, …`).
+THEO = re.compile(r"^Theo\s+(?P<value>[A-ZĐÀ-Ỹ][\w.\-]*(?:\s+[\w.\-]+){0,5})\.?$")
+# Who edited the text: named in credits, never an author.
+EDITOR = re.compile(
+    r"^(?:责任编辑|責任編輯|编辑|編輯|审核|審核|校对|校對|biên tập(?: viên)?|bt|редактор|редакторка)" + _SEP + r"(?P<names>.+)$",
     re.IGNORECASE,
 )
 URL = re.compile(r"^https?://\S+$")
@@ -36,8 +51,20 @@ URL = re.compile(r"^https?://\S+$")
 # An agency or paper abbreviated in capitals, or named in parentheses, then a
 # dash, at the start of the first paragraph: "БХГ – ", "(Baohagiang.vn) - ".
 DATELINE = re.compile(
-    r"^(?P<agency>(?:[A-ZĐА-ЯІЇЄҐ]{2,8}(?:\.[A-Za-z]{2,4})?)|\([^()\s][^()]{1,40}\))\s*[–—-]\s+(?=\S)"
+    r"^(?P<agency>(?:[A-ZĐА-ЯІЇЄҐ]{2,8}(?:\.[A-Za-z]{2,4})?)\s*[–—-]\s+|\([^()\s][^()]{1,40}\)\s*[–—-]\s*)(?=\S)"
 )
+# Chinese datelines: `新华社南宁2月22日电（记者唐霁）`, `本报讯（记者X）`, `越通社河内——`,
+# `〔記者王某／台北報導〕`. The credit in brackets names the authors.
+_AGENCY_HAN = r"(?:[\u3400-\u9fff]{1,6}?(?:社|网|網|报|報|台|频道|頻道))"
+DATELINE_HAN = re.compile(
+    rf"^(?:(?P<agency>{_AGENCY_HAN}|本报|本報|本网|本網)(?P<place>[\u3400-\u9fff]{{0,8}}?)"
+    r"(?:\d{1,2}月\d{1,2}日)?(?:电|電|讯|訊)(?:[（(](?P<credit>[^）)]{2,40})[）)])?\s*"
+    rf"|(?P<agency2>[\u3400-\u9fff]{{1,6}}社)(?P<place2>[\u3400-\u9fff]{{0,6}})(?:——|—)\s*"
+    r"|[〔\[【](?:記者|记者)?(?P<credit2>[^／/〕\]】]{2,20})[／/][^〕\]】]{1,12}(?:報導|报道|電|电)[〕\]】]\s*"
+    r"|[（(](?P<credit3>(?:记者|記者|通讯员|通訊員)[^）)]{2,30})[）)]\s*)(?=\S)"
+)
+# A source credit closing a paragraph: `…传统友谊。(新华社)`, `… (Tân Hoa Xã)`, `…(越通社—VNA)`.
+TRAILING_CREDIT = re.compile(r"(?<=[.。!！?？”\"])\s*[（(](?P<credit>[^()（）.。,，:：]{2,24})[)）]\s*$")
 
 _NAME_SPLIT = re.compile(r"\s*(?:,|、|;|；|\s+-\s+|\s+–\s+|\s+và\s+|\s+та\s+|\s+і\s+|\s+和\s+)\s*")
 
@@ -49,12 +76,30 @@ class Byline:
 
 def byline(text: str) -> Byline | None:
     match = BYLINE.match(text)
-    if not match:
-        return None
-    names = [n.strip(" .") for n in _NAME_SPLIT.split(match.group("names")) if n.strip(" .")]
+    if match:
+        raw = match.group("names")
+    else:
+        match = BYLINE_HAN.match(text)
+        if not match:
+            return None
+        raw = match.group("a") or match.group("b")
+    names = split_names(raw)
     if not names or not all(_plausible_name(n) for n in names):
         return None  # a sentence that happens to start "Ảnh: ...", not a credit
     return Byline(names)
+
+
+def split_names(raw: str) -> list[str]:
+    """Names in a credit: `Minh Anh - Thu Hà`, `陳貽澤 楊秋` (Chinese names hold no spaces)."""
+    names = [_NAME_ROLE.sub("", n.strip(" .")) for n in _NAME_SPLIT.split(raw) if n.strip(" .")]
+    out: list[str] = []
+    for name in names:
+        parts = name.split()
+        if len(parts) > 1 and all(all(is_han(ch) or ch in "·・" for ch in p) and 2 <= len(p) <= 4 for p in parts):
+            out += parts
+        elif name:
+            out.append(name)
+    return out
 
 
 def _plausible_name(name: str) -> bool:
@@ -98,5 +143,84 @@ def dateline(text: str) -> tuple[str, str] | None:
     match = DATELINE.match(text)
     if not match:
         return None
-    agency = match.group("agency").strip("()")
+    agency = match.group("agency").strip().rstrip("–—-").strip().strip("()")
     return agency, text[match.end() :]
+
+
+@dataclass(frozen=True)
+class Opening:
+    """What opens a Chinese paragraph before its text: an agency, a place, a credit."""
+
+    agency: str | None
+    names: list[str]
+    rest: str
+
+
+def dateline_han(text: str) -> Opening | None:
+    match = DATELINE_HAN.match(text)
+    if not match:
+        return None
+    agency = match.group("agency") or match.group("agency2")
+    credit = match.group("credit") or match.group("credit2") or match.group("credit3") or ""
+    names = [n for n in split_names(credit) if _plausible_name(n)]
+    return Opening(agency, names, text[match.end() :])
+
+
+def trailing_credit(text: str) -> tuple[str, str] | None:
+    """(the paragraph without it, the credit) when a paragraph closes with a source credit."""
+    match = TRAILING_CREDIT.search(text)
+    if not match or len(match.group("credit").split()) > 4:
+        return None
+    return text[: match.start()].rstrip(), match.group("credit").strip()
+
+
+def theo(text: str) -> str | None:
+    """The source a `Theo X` line names."""
+    match = THEO.match(text)
+    return match.group("value") if match else None
+
+
+def editors(text: str) -> list[str] | None:
+    match = EDITOR.match(text)
+    if not match:
+        return None
+    return split_names(match.group("names"))
+
+
+# A line of labelled fields: `發佈時間: 2023-02-23 |來源: 廣西日報 |作者: 陳貽澤 楊秋 |責任編輯: 李鑫`.
+_FIELD_SPLIT = re.compile(r"\s*[|｜]\s*|\s{2,}|\s+(?=(?:来源|來源|作者|责任编辑|責任編輯|编辑|編輯|Nguồn|Tác giả|Джерело|Автор)\s*[:：])")
+_DATE_LABEL = re.compile(
+    r"^(?:发布时间|發佈時間|發布時間|发表时间|發表時間|时间|時間|日期|更新时间|Ngày đăng|Cập nhật|Thời gian|Дата|Опубліковано)\s*[:：]",
+    re.IGNORECASE,
+)
+_COUNT_LABEL = re.compile(r"^(?:浏览|瀏覽|阅读|閱讀|点击|點擊|Lượt xem|Переглядів)[^:：]*[:：]\s*[\d,.]*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class FieldsLine:
+    date_text: str | None
+    source: str | None
+    authors: list[str]
+    editors: list[str]
+
+
+def fields_line(text: str) -> FieldsLine | None:
+    """The fields of a line made only of `label: value` parts (two at least, each a known label)."""
+    parts = [p for p in _FIELD_SPLIT.split(text.strip()) if p]
+    if len(parts) < 2:
+        return None
+    date_text = source = None
+    authors: list[str] = []
+    found_editors: list[str] = []
+    for part in parts:
+        if _DATE_LABEL.match(part):
+            date_text = part
+        elif (src := source_line(part)) is not None:
+            source = src[1]
+        elif (credit := byline(part)) is not None:
+            authors += credit.names
+        elif (names := editors(part)) is not None:
+            found_editors += names
+        elif not _COUNT_LABEL.match(part):
+            return None
+    return FieldsLine(date_text, source, authors, found_editors)

@@ -41,18 +41,28 @@ _PATTERNS: list[re.Pattern] = [
     ),
     # 2023-02-22, 2023/02/22, 2023.02.22, and with full-width separators (2023／02／22)
     re.compile(r"(?<!\d)(?P<y>\d{4})[-/.／．－](?P<m>\d{1,2})[-/.／．－](?P<d>\d{1,2})(?!\d)"),
-    # 25/02/2022, 09/4 after a time-of-day word (Sáng 09/4), 19-21/2
+    # 25/02/2022, 25-1-2025, 21.02.2025; 09/4 or 25-1 after a time-of-day word (Sáng 09/4, Ngày 25-1), 19-21/2
     re.compile(
         r"(?:(?:(?i:từ\s+ngày|ngày|sáng|chiều|tối|trưa|đêm|hôm)\s+)"
-        rf"(?P<d>\d{{1,2}})(?:{_RANGE}(?P<d2>\d{{1,2}}))?\s*/\s*(?P<m>\d{{1,2}})(?:\s*/\s*(?P<y>\d{{4}}))?(?![\d/])"
-        r"|(?<![\d/])(?P<dy>\d{1,2})\s*/\s*(?P<my>\d{1,2})\s*/\s*(?P<yy>\d{4})(?!\d))"
+        rf"(?P<d>\d{{1,2}})(?:{_RANGE}(?P<d2>\d{{1,2}}))?\s*(?P<sep>[/-])\s*(?P<m>\d{{1,2}})"
+        r"(?:\s*(?P=sep)\s*(?P<y>\d{4}))?(?![\d/])"
+        r"|(?<![\d/.-])(?P<dy>\d{1,2})\s*(?P<sep2>[/.-])\s*(?P<my>\d{1,2})\s*(?P=sep2)\s*(?P<yy>\d{4})(?!\d))"
     ),
 ]
 
 _TIME = re.compile(r"\d{1,2}\s*[:：h]\s*\d{2}(?:\s*[:：]\s*\d{2})?(?:\s*(?:AM|PM|am|pm|SA|CH))?|GMT\s*[+-]\s*\d{1,2}")
 _LABEL = re.compile(
-    r"^(?:cập nhật|ngày đăng|đăng ngày|đăng lúc|thời gian|xuất bản|发布时间|发布日期|时间|日期|更新时间"
-    r"|опубліковано|оновлено|дата)\s*[:：]?\s*",
+    r"^(?:cập nhật(?: lúc| ngày)?|ngày đăng|đăng ngày|đăng lúc|thời gian(?: đăng)?|xuất bản|ngày xuất bản"
+    r"|发布时间|发布日期|發佈時間|發布時間|发表时间|發表時間|时间|時間|日期|更新时间|更新時間|来源时间"
+    r"|опубліковано|оновлено|дата(?: публікації)?|published|updated|posted(?: on)?)\s*[:：]?\s*",
+    re.IGNORECASE,
+)
+# Font-size buttons a page prints beside its date (`… [GMT +7] A  A`, `A- A A+`).
+_WIDGET = re.compile(r"(?:\s+A[+-]?){2,3}$")
+# A time of day given relative to the day the page was read: its date is unknown.
+RELATIVE = re.compile(
+    r"^(?:hôm nay|hôm qua|今天|昨天|今日|昨日|сьогодні|вчора|учора|today|yesterday)\s*[,，]?\s*"
+    r"(?:\d{1,2}\s*[:：h]\s*\d{2})?$|^\d{1,2}\s*[:：]\s*\d{2}\s*[,，]?\s*(?:hôm nay|hôm qua|сьогодні|вчора|учора)$",
     re.IGNORECASE,
 )
 _WEEKDAY = re.compile(
@@ -92,7 +102,7 @@ def timestamp(text: str) -> FoundDate | None:
     """The date of a line that holds only a publication date and time."""
     if len(text) > _TIMESTAMP_MAX:
         return None  # a paragraph, not a timestamp: skip the regex work
-    rest = _LABEL.sub("", text.strip())
+    rest = _LABEL.sub("", _WIDGET.sub("", text.strip()))
     rest = _WEEKDAY.sub(" ", rest)
     had_time = bool(_TIME.search(rest))
     rest = _TIME.sub(" ", rest)

@@ -16,6 +16,16 @@ from . import credits, dates
 from .model import LANGUAGES, Drop, Page, Role, Segment
 
 
+@dataclass(frozen=True)
+class Stamp:
+    """A line that gives the time of publication (or of the page's clock), and what it says."""
+
+    line: int
+    text: str
+    found: dates.FoundDate
+    reason: str = "publication timestamp (read as the article's date)"
+
+
 @dataclass
 class Facts:
     """What the metadata lines of a source say."""
@@ -25,39 +35,120 @@ class Facts:
     source_url: str | None = None
     source_name: str | None = None
     published: dates.FoundDate | None = None
+    stamps: list[Stamp] = field(default_factory=list)  # every timestamp line, in order
+    # Timestamps not taken: above the headline (a clock), or after the first one under it.
+    passed_over: list[Stamp] = field(default_factory=list)
+    relative: list[tuple[int, str]] = field(default_factory=list)  # `сьогодні, 10:15`: no date to read
 
 
 def read_metadata_lines(segments: list[Segment], page: Page | None) -> tuple[Facts, list[Drop]]:
-    """Timestamps, bylines and source lines: their roles set, what they say gathered."""
+    """Timestamps, metadata lines, bylines, editors and source lines: their roles set, what they say gathered.
+
+    Which timestamp is the publication date is settled once the headline is
+    known (`settle_published`).
+    """
     facts = Facts()
     dropped: list[Drop] = []
     for seg in segments:
-        if seg.forced:
-            continue
-        stamp = dates.timestamp(seg.text)
-        if stamp:
-            seg.role = Role.TIMESTAMP
-            facts.published = facts.published or stamp
-            dropped.append(Drop(seg.line, seg.text, "publication timestamp (read as the article's date)"))
-            continue
-        credit = credits.byline(seg.text)
-        if credit:
-            seg.role = Role.BYLINE
-            facts.authors.setdefault(seg.lang, []).extend(credit.names)
-            continue
-        src = credits.source_line(seg.text)
-        if src:
-            seg.role = Role.SOURCE
-            kind, value = src
-            if kind == "url":
-                facts.source_url = facts.source_url or value
-            else:
-                facts.source_name = facts.source_name or value
+        if not seg.forced:
+            drop = _metadata_line(seg, facts)
+            if drop:
+                dropped.append(drop)
     if page:
-        if facts.published is None and page.date:
-            facts.published = dates.FoundDate(page.date, None, "the page's publication date")
         facts.source_url = facts.source_url or page.url
     return facts, dropped
+
+
+def _metadata_line(seg: Segment, facts: Facts) -> Drop | None:
+    """Read one line if it says something about the article; the Drop when it leaves the text."""
+    fields = credits.fields_line(seg.text)
+    if fields:
+        return _fields(seg, fields, facts)
+    stamp = dates.timestamp(seg.text)
+    if stamp:
+        seg.role = Role.TIMESTAMP
+        facts.stamps.append(Stamp(seg.line, seg.text, stamp))
+        return None
+    if dates.RELATIVE.match(seg.text):
+        seg.role = Role.TIMESTAMP
+        facts.relative.append((seg.line, seg.text))
+        return Drop(seg.line, seg.text, "a time relative to the day the page was saved (`today`): no date in it")
+    names = credits.editors(seg.text)
+    if names is not None:
+        seg.role = Role.TIMESTAMP  # out of the text, like a timestamp
+        return Drop(seg.line, seg.text, "the editor's credit (an editor is not an author)")
+    return _credit_line(seg, facts)
+
+
+def _credit_line(seg: Segment, facts: Facts) -> Drop | None:
+    credit = credits.byline(seg.text)
+    if credit:
+        seg.role = Role.BYLINE
+        facts.authors.setdefault(seg.lang, []).extend(credit.names)
+        return None
+    src = credits.source_line(seg.text)
+    if src:
+        seg.role = Role.SOURCE
+        kind, value = src
+        if kind == "url":
+            facts.source_url = facts.source_url or value
+        else:
+            facts.source_name = facts.source_name or value
+        return None
+    name = credits.theo(seg.text)
+    if name:
+        seg.role = Role.SOURCE
+        facts.source_name = facts.source_name or name
+    return None
+
+
+def _fields(seg: Segment, fields: credits.FieldsLine, facts: Facts) -> Drop:
+    """A line of labelled fields: its date is a timestamp; its authors, source and editors are read."""
+    seg.role = Role.TIMESTAMP
+    read = []
+    found = dates.timestamp(fields.date_text) if fields.date_text else None
+    if found:
+        facts.stamps.append(Stamp(seg.line, seg.text, found, "metadata line"))
+        read.append(f"date {found.start.isoformat()}")
+    if fields.source:
+        facts.source_name = facts.source_name or fields.source
+        read.append(f"source {fields.source}")
+    if fields.authors:
+        facts.authors.setdefault(seg.lang, []).extend(fields.authors)
+        read.append("authors " + ", ".join(fields.authors))
+    if fields.editors:
+        read.append("editor " + ", ".join(fields.editors) + " (not an author)")
+    return Drop(seg.line, seg.text, "metadata line, read: " + "; ".join(read) if read else "metadata line")
+
+
+def settle_published(facts: Facts, headline: int | None, page: Page | None) -> list[Drop]:
+    """The publication date: the first timestamp under the headline.
+
+    A page copied whole often shows the site's clock (the moment it was saved)
+    above the headline and the publication time under it; the clock never
+    wins over a timestamp under the headline. With no headline in the text,
+    the first timestamp is taken. A saved page's metadata counts only when the
+    text gives no timestamp.
+    """
+    under = [s for s in facts.stamps if headline is None or s.line > headline]
+    above = [s for s in facts.stamps if s not in under]
+    chosen = (under or above or [None])[0]
+    dropped = []
+    for stamp in facts.stamps:
+        if stamp is chosen:
+            facts.published = stamp.found
+            reason = stamp.reason
+        elif stamp in above and under:
+            facts.passed_over.append(stamp)
+            reason = "the site's clock above the headline (when the page was saved), not the publication date"
+        else:
+            facts.passed_over.append(stamp)
+            reason = "another timestamp (the first one under the headline is the publication date)"
+        if stamp.reason != "metadata line":  # a metadata line is in the dropped list already
+            dropped.append(Drop(stamp.line, stamp.text, reason))
+    if facts.published is None and page and page.date:
+        facts.published = dates.FoundDate(page.date, None, "the page's publication date")
+    return dropped
 
 
 def find_trailing_authors(segments: list[Segment], facts: Facts) -> None:
@@ -77,11 +168,30 @@ def find_trailing_authors(segments: list[Segment], facts: Facts) -> None:
 
 
 def read_datelines(segments: list[Segment], facts: Facts) -> None:
-    """Strip an agency dateline (`БХГ – `) from the first paragraph of each language."""
+    """Strip an agency dateline (`БХГ – `, `新华社南宁2月22日电（记者唐霁）`) from the first
+    paragraph of each language, and a source credit (`(新华社)`) from the end of its last."""
     for lang in LANGUAGES:
-        first = next((s for s in segments if s.lang == lang and s.role == Role.CONTENT), None)
-        if first is None or first.forced:
+        body = [s for s in segments if s.lang == lang and s.role == Role.CONTENT]
+        if not body:
             continue
-        found = credits.dateline(first.text)
-        if found:
-            facts.agency[lang], first.text = found
+        first, last = body[0], body[-1]
+        if not first.forced:
+            _opening(first, lang, facts)
+        if not last.forced and len(body) > 1:
+            found = credits.trailing_credit(last.text)
+            if found and facts.agency.get(lang, found[1]) == found[1]:
+                last.text, facts.agency[lang] = found
+
+
+def _opening(first: Segment, lang: str, facts: Facts) -> None:
+    found = credits.dateline(first.text)
+    if found:
+        facts.agency[lang], first.text = found
+        return
+    opening = credits.dateline_han(first.text) if lang == "zh" else None
+    if opening:
+        if opening.agency:
+            facts.agency[lang] = opening.agency
+        if opening.names:
+            facts.authors.setdefault(lang, []).extend(opening.names)
+        first.text = opening.rest

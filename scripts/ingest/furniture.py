@@ -56,16 +56,41 @@ LINE_RULES: tuple[Rule, ...] = (
         "share, print or font-size buttons",
         r"^(?:(?:chia sẻ(?: bài viết)?|in bài(?: viết)?|in trang|bản in|gửi bài|gửi email|lưu bài|cỡ chữ"
         r"|quay lại|về đầu trang|đầu trang|facebook|twitter|zalo|email|e-mail|print|share|tweet"
-        r"|分享(?:到)?|打印(?:本页)?|关闭(?:窗口)?|返回(?:顶部)?"
-        r"|поділитися|друк|версія для друку|нагору)"
+        r"|sao chép (?:liên kết|link)|copy link|tải (?:ứng dụng|app)|nghe bài(?: viết)?|theo dõi"
+        r"|分享(?:到)?|打印(?:本页)?|列印(?:本頁)?|关闭(?:窗口)?|關閉(?:視窗|窗口)?|返回(?:顶部|頂部)?|反馈|反饋"
+        r"|[大中小]字[号號]|字[号號]|复制链接|複製連結|收藏|客户端(?:下载)?|下载客户端|扫码|扫一扫|手机看|手机版"
+        r"|поділитися|друк|версія для друку|нагору|копіювати посилання|скопіювати посилання|підписатися"
+        r"|читати (?:в|у) telegram)"
         r"[\s:：|/,·•\-]*)+$",
     ),
     _rule(
         "share, print or font-size buttons",
-        r"^(?:cỡ chữ|字号|розмір шрифту)?\s*[:：]?\s*[【\[]?\s*(?:(?:a\s*[+-]?|大|中|小)\s*){2,}[】\]]?$",
+        r"^(?:cỡ chữ|字号|字號|розмір шрифту)?\s*[:：]?\s*[【\[]?\s*(?:(?:a\s*[+-]?|大|中|小)\s*){2,}[】\]]?$",
     ),
-    _rule("breadcrumb navigation", r"^(?:trang chủ|home|首页|головна)\s*[>»/›|]"),
-    _rule("tag list", r"^(?:từ khóa|từ khoá|tags?|标签|关键词|теги|мітки)\s*[:：]"),
+    _rule("breadcrumb navigation", r"^(?:trang chủ|home|首页|首頁|головна)\s*[>»/›|]"),
+    # A whole menu copied as one line: the home item, then the sections, no sentence.
+    _rule(
+        "site menu",
+        r"^(?:(?:首页|首頁)[\u3400-\u9fff ]{4,}|(?:trang chủ|home|головна)(?:\s*[|•·/]\s*[^|•·/.。!?]{1,30}){2,})$",
+    ),
+    _rule(
+        "skip-to-content link",
+        r"^(?:nhảy đến nội dung|bỏ qua nội dung|chuyển (?:đến|tới) nội dung(?: chính)?|đi tới nội dung"
+        r"|跳[到至转](?:主要|正文)?(?:内容|內容|正文)|跳過導覽|перейти до (?:основного )?(?:вмісту|змісту|контенту)"
+        r"|skip to (?:main )?content|skip navigation)$",
+    ),
+    _rule(
+        "comment box",
+        r"^(?:tối đa:? ?\d+ ?ký tự|hiện chưa có (?:bình luận|ý kiến) nào.*|(?:gửi|viết) (?:bình luận|ý kiến)(?: của bạn)?"
+        r"|ý kiến của bạn|bạn đọc bình luận|đăng nhập để bình luận|发表评论|我要评论|我來說兩句|网友评论|評論|写评论"
+        r"|додати коментар|залишити коментар|ваш коментар|коментарів (?:поки )?немає|увійдіть, щоб коментувати)$",
+    ),
+    # A credit line naming nobody (`责任编辑：`, a bare `新华社记者`): a template's leftovers.
+    _rule(
+        "empty credit line",
+        r"^(?:责任编辑|責任編輯|编辑|編輯|记者|記者|新华社记者|新華社記者|biên tập|phóng viên|редактор)\s*[:：]?\s*$",
+    ),
+    _rule("tag list", r"^(?:từ khóa|từ khoá|tags?|标签|標籤|关键词|關鍵詞|теги|мітки)\s*[:：]"),
 )
 
 # A header that starts a block of furniture, and the shape of the lines in it.

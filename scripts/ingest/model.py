@@ -99,6 +99,7 @@ class Segment:
     # Lines of other segments merged into this one (paragraphs broken by page breaks).
     joined: tuple[int, ...] = ()
     forced: Role | None = None  # a role meta.yml sets for this line, overriding the heuristics
+    hint: Role | None = None  # what the line's place or shape says it is (a deck line: HEADING)
 
     @property
     def lines(self) -> tuple[int, ...]:

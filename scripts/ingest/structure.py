@@ -17,9 +17,9 @@ The cues:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from .model import Role, Segment
+from .model import Drop, Role, Segment
 from .text import count_han, ends_sentence, is_han, starts_lowercase
 
 # Longest a heading or caption may be, in characters.
@@ -97,42 +97,105 @@ def separator_style(segments: list[Segment]) -> str:
 class Titles:
     titles: dict[str, Segment]
     kicker: Segment | None
+    above: list[Segment] = field(default_factory=list)  # title-shaped lines above a headline: site chrome
+    deck: list[Segment] = field(default_factory=list)  # title-shaped lines between a headline and the text
+    repeated: list[Segment] = field(default_factory=list)  # the headline again, as a line of its own
+    others: dict[str, list[Segment]] = field(default_factory=dict)  # per language, candidates not taken
+
+    @property
+    def headline_line(self) -> int | None:
+        """The line the headline starts on (the earliest title), if the text holds one."""
+        lines = [s.line for s in self.titles.values()]
+        return min(lines) if lines else None
 
 
 def find_titles(segments: list[Segment]) -> Titles:
-    """The title of each language among the segments that open the source.
+    """The headline of each language among the lines that open the source.
 
-    Titles come first, before any paragraph: one per language (a bilingual
-    title line has been split already), possibly under a kicker. The first
-    segment shaped like a paragraph ends the search, so a source that opens
-    with its lead paragraph (the page's headline was not scraped) has no title.
+    The head of a text is what comes before its first paragraph: on a page
+    copied whole, menus, banners, a clock, breadcrumbs, then the headline,
+    maybe a date or byline line, maybe a deck. Per language, the headline is
+    the headline-like line (long enough) just before a date/byline line, or
+    else the last one before the text: chrome sits above it. Title-shaped
+    lines above the headline are chrome; between it and the text, a deck. A
+    source that opens with its lead paragraph has no title.
     """
-    titles: dict[str, Segment] = {}
-    kicker: Segment | None = None
-    for index, seg in enumerate(segments):
-        if seg.role != Role.CONTENT or seg.forced in (Role.TITLE, Role.KICKER):
-            continue
-        if seg.forced or not title_shaped(seg.text) or seg.lang in titles:
-            break
-        following = next((s for s in segments[index + 1 :] if s.role == Role.CONTENT), None)
-        if kicker is None and not titles and is_kicker(seg.text) and following and title_shaped(following.text):
-            kicker = seg
-            continue
-        titles[seg.lang] = seg
+    head, anchors = _head(segments)
+    found = Titles({}, None)
+    if head and is_kicker(head[0].text) and len(head) > 1 and title_shaped(head[1].text):
+        found.kicker = head.pop(0)
+    for lang in dict.fromkeys(s.lang for s in head):
+        mine = [s for s in head if s.lang == lang]
+        title = _headline(mine, anchors, segments)
+        found.titles[lang] = title
+        found.others[lang] = [s for s in mine if s is not title]
+        for seg in found.others[lang]:
+            if seg.text == title.text:
+                found.repeated.append(seg)
+            elif seg.line < title.line:
+                found.above.append(seg)
+            else:
+                found.deck.append(seg)
     # meta.yml has the last word.
     for seg in segments:
         if seg.forced == Role.TITLE:
-            titles[seg.lang] = seg
+            found.titles[seg.lang] = seg
         elif seg.forced == Role.KICKER:
-            kicker = seg
-    return Titles(titles, kicker)
+            found.kicker = seg
+    return found
 
 
-def mark_titles(found: Titles) -> None:
+def _head(segments: list[Segment]) -> tuple[list[Segment], set[int]]:
+    """The title-shaped lines before the first paragraph, and the positions (indexes) of the
+    date and byline lines among them. With no paragraph at all, only the first line."""
+    head: list[Segment] = []
+    anchors: set[int] = set()
+    for index, seg in enumerate(segments):
+        if seg.role in (Role.TIMESTAMP, Role.BYLINE, Role.SOURCE):
+            anchors.add(index)
+            continue
+        if seg.role != Role.CONTENT or seg.forced in (Role.TITLE, Role.KICKER):
+            continue
+        if seg.forced or not title_shaped(seg.text):
+            return head, anchors
+        head.append(seg)
+    return head[:1], anchors
+
+
+def _headline(mine: list[Segment], anchors: set[int], segments: list[Segment]) -> Segment:
+    like = [s for s in mine if headline_like(s.text)] or mine
+    position = {id(s): i for i, s in enumerate(segments)}
+    for seg in like:
+        following = position[id(seg)] + 1
+        while following < len(segments) and segments[following].line == seg.line:
+            following += 1  # the other half of a title line holding two languages
+        if following in anchors:
+            return seg
+    return like[-1]
+
+
+def headline_like(text: str) -> bool:
+    """Long enough to be a headline, not a menu item: four words, or eight Chinese characters."""
+    return count_han(text) >= 8 or len(text.split()) >= 4
+
+
+def mark_titles(found: Titles) -> list[Drop]:
+    """Set the roles the head gave: titles, kicker, deck; chrome above a headline and a
+    repeated headline leave the text, each with its reason."""
     for seg in found.titles.values():
         seg.role = Role.TITLE
     if found.kicker:
         found.kicker.role = Role.KICKER
+    dropped = []
+    for seg in found.above:
+        seg.role = Role.DROPPED
+        dropped.append(Drop(seg.line, seg.text, "above the headline: the site's menu, banner or other chrome"))
+    for seg in found.repeated:
+        seg.role = Role.DROPPED
+        dropped.append(Drop(seg.line, seg.text, "the headline repeated"))
+    for seg in found.deck:
+        seg.hint = Role.HEADING
+    return dropped
 
 
 def join_page_breaks(segments: list[Segment]) -> list[Segment]:
