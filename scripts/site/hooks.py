@@ -34,6 +34,7 @@ _ROOT = str(Path(__file__).resolve().parents[2])
 if _ROOT not in sys.path:
     sys.path.insert(0, _ROOT)
 
+from scripts import contract  # noqa: E402
 from scripts.site import compact, parallel, search_index, strings  # noqa: E402
 from scripts.site.catalog import CatalogError, read_catalog  # noqa: E402
 from scripts.site.sitemap import ARCHIVE, ARTICLE, EVENT, EVENTS, HOME, MISSING, YEAR, YEARS, SiteMap  # noqa: E402
@@ -48,12 +49,6 @@ TEMPLATES = {
     EVENTS: "listing.html",
     EVENT: "listing.html",
     HOME: "home.html",
-}
-# The front matter ingestion writes (STATE.md). Other keys in an article are
-# dropped, so a source cannot switch templates or Material features.
-ARTICLE_KEYS = {
-    "title", "kicker", "key", "lang", "date", "date_end", "event", "authors", "agency",
-    "source", "source_url", "relation", "translation_of", "alignment",
 }
 
 
@@ -160,7 +155,9 @@ def on_page_markdown(markdown, page, config, files):
     page.archive = view  # read by on_page_context
     meta = page.meta
     if view.kind == ARTICLE and page.file.generated_by is None:
-        meta = {k: v for k, v in meta.items() if k in ARTICLE_KEYS}
+        # Only the front matter ingestion writes (contract.FIELDS; ARCHITECTURE.md, "The
+        # contract"): other keys are dropped, so a source cannot switch templates or Material features.
+        meta = {k: v for k, v in meta.items() if k in contract.FIELDS}
     template = TEMPLATES.get(view.kind)
     if template and (view.kind != HOME or "template" not in meta):
         meta["template"] = template

@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 from html import escape
 
+from scripts.contract import url_prefix
+
 from .catalog import Catalog, CatalogError
 
 SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -91,7 +93,7 @@ class SiteMap:
     # URLs -------------------------------------------------------------------------------
 
     def prefix(self, lang: str) -> str:
-        return "" if lang == self.default else f"{lang}/"
+        return url_prefix(lang, self.default)
 
     def url(self, lang: str, path: str) -> str:
         """Site-root-relative URL, for MkDocs' `url` filter: `zh/articles/<key>/`."""

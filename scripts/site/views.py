@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from urllib.parse import urlsplit
 
-from .catalog import Article
+from scripts.contract import FrontMatter, Relation
+
 from .sitemap import ARCHIVE, ARTICLE, EVENT, EVENTS, HOME, MISSING, YEAR, YEARS, SiteMap, place
 from .strings import date_text
 
@@ -64,7 +65,7 @@ class View:
     archive_url: str = "articles/"
     title: str | None = None
     lead: str | None = None
-    article: Article | None = None
+    article: FrontMatter | None = None
     facts: list[tuple[str, str]] = field(default_factory=list)
     event: Item | None = None
     source: Item | None = None
@@ -101,7 +102,7 @@ class Views:
             for other in self.site.languages
         ]
 
-    def item(self, article: Article, ui: str) -> Item:
+    def item(self, article: FrontMatter, ui: str) -> Item:
         event = self.catalog.events.get(article.event) if article.event else None
         return Item(
             url=self.site.url(article.lang, f"articles/{article.key}/"),
@@ -115,9 +116,9 @@ class Views:
             relation=self.relation_text(article, ui),
         )
 
-    def relation_text(self, article: Article, ui: str) -> str:
+    def relation_text(self, article: FrontMatter, ui: str) -> str:
         s = self.strings[ui]
-        if article.relation == "translation" and article.translation_of in s["translated_from"]:
+        if article.relation == Relation.TRANSLATION and article.translation_of in s["translated_from"]:
             return s["translated_from"][article.translation_of]
         return s.get(f"relation_{article.relation}") or s["relation_original"]
 
@@ -156,7 +157,7 @@ class Views:
             return self.home(lang, path)
         return self.base(lang, path, where.kind)
 
-    def article(self, lang: str, path: str, article: Article) -> View:
+    def article(self, lang: str, path: str, article: FrontMatter) -> View:
         s = self.strings[lang]
         view = self.base(lang, path, ARTICLE)
         view.article = article
@@ -175,11 +176,11 @@ class Views:
         if article.source and self.repo_source_url:
             view.source_file = self.repo_source_url + article.source
         original = self.catalog.original(article.key)
-        if article.relation == "original":
+        if article.relation == Relation.ORIGINAL:
             view.original_language = s["language"][article.lang]
-        elif article.relation == "translation" and article.translation_of in s["language"]:
+        elif article.relation == Relation.TRANSLATION and article.translation_of in s["language"]:
             view.original_language = s["language"][article.translation_of]
-        elif article.relation == "parallel" and original and original.relation == "original":
+        elif article.relation == Relation.PARALLEL and original and original.relation == Relation.ORIGINAL:
             view.original_language = s["language"][original.lang]
         view.text_relation = self.relation_text(article, lang)
         for other, version in self.catalog.versions(article.key).items():
@@ -190,7 +191,7 @@ class Views:
         ]
         return view
 
-    def version(self, article: Article, ui: str) -> Item:
+    def version(self, article: FrontMatter, ui: str) -> Item:
         item = self.item(article, ui)
         item.language = self.names.get(article.lang, article.lang)
         return item
@@ -203,7 +204,7 @@ class Views:
         view.versions = [self.version(v, lang) for v in self.catalog.versions(key).values()]
         return view
 
-    def listing_groups(self, articles: list[Article], lang: str) -> list[Group]:
+    def listing_groups(self, articles: list[FrontMatter], lang: str) -> list[Group]:
         s = self.strings[lang]
         groups = []
         for year, items in groupby(articles, key=lambda a: a.year):
