@@ -19,7 +19,6 @@ into /zh/, /uk/), reusing one config. These hooks:
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from jinja2 import pass_context
@@ -29,16 +28,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import normalize_url
 
-# MkDocs loads hook files by path; make the repository's packages importable.
-_ROOT = str(Path(__file__).resolve().parents[2])
-if _ROOT not in sys.path:
-    sys.path.insert(0, _ROOT)
-
-from scripts import contract  # noqa: E402
-from scripts.site import compact, parallel, search_index, strings  # noqa: E402
-from scripts.site.catalog import CatalogError, read_catalog  # noqa: E402
-from scripts.site.sitemap import ARCHIVE, ARTICLE, EVENT, EVENTS, HOME, MISSING, YEAR, YEARS, SiteMap  # noqa: E402
-from scripts.site.views import Views  # noqa: E402
+# MkDocs loads this file by path; `scripts` is an installed package (`make venv`).
+from scripts import contract, paths
+from scripts.site import compact, parallel, search_index, strings
+from scripts.site.catalog import CatalogError, read_catalog
+from scripts.site.sitemap import ARCHIVE, ARTICLE, EVENT, EVENTS, HOME, MISSING, YEAR, YEARS, SiteMap
+from scripts.site.views import Views
 
 TEMPLATES = {
     ARTICLE: "article.html",
@@ -60,9 +55,11 @@ class _Build:
         self.default = i18n.default_language
         self.languages = tuple(i18n.build_languages)
         self.names = {lang.locale: lang.name for lang in i18n.config.languages}
-        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        # The project's own sources/events.yml, beside its mkdocs.yml (a scratch project's in tests).
+        project = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        events = project / paths.SOURCES.relative_to(paths.ROOT) / contract.EVENTS_NAME
         try:
-            catalog = read_catalog(docs, self.languages, root / "sources" / "events.yml")
+            catalog = read_catalog(docs, self.languages, events)
             self.site = SiteMap(catalog, self.default, config.site_url, handwritten_pages(docs, self.languages))
             self.strings = {lang: strings.for_language(lang, self.languages) for lang in self.languages}
         except (CatalogError, strings.StringsError) as err:
@@ -93,7 +90,7 @@ def handwritten_pages(docs: Path, languages: tuple[str, ...]) -> dict[str, set[s
     found: dict[str, set[str]] = {}
     for lang in languages:
         base = docs / lang
-        paths = set()
+        pages = set()
         for md in base.rglob("*.md"):
             rel = md.relative_to(base)
             if rel.parts[0] == "articles":
@@ -101,8 +98,8 @@ def handwritten_pages(docs: Path, languages: tuple[str, ...]) -> dict[str, set[s
             stem = rel.with_suffix("")
             if stem.name in ("index", "README"):
                 stem = stem.parent
-            paths.add("" if str(stem) == "." else stem.as_posix() + "/")
-        found[lang] = paths
+            pages.add("" if str(stem) == "." else stem.as_posix() + "/")
+        found[lang] = pages
     return found
 
 
@@ -220,7 +217,8 @@ def on_post_template(output_content, template_name, config):
 def on_post_build(config):
     """Index this language for search; after the default language, wait for the others."""
     i18n = _i18n(config)
-    site, root = Path(config.site_dir), Path(_ROOT)
+    # Pagefind and the stemmer come from the repository's node_modules (a scratch project links scripts/ to it).
+    site, root = Path(config.site_dir), paths.ROOT
     try:
         if i18n.building:  # one of the other languages, built within the default one's build
             search_index.build(site, root, _build.site.prefix(i18n.current_language))
