@@ -9,16 +9,21 @@ into /zh/, /uk/), reusing one config. These hooks:
   honest "not available in <language>" page at `articles/<key>/` for every
   language an article lacks (the plugin's own fallback, copying the Vietnamese
   text under /zh/ with lang="zh", is turned off in mkdocs.yml);
+- know which page exists in which language, and its URLs (pagemap.py);
 - give each page its template and its data (views.py), with front matter
   treated as untrusted text;
-- keep one 404 page per language and the root 404 in the default language;
+- keep one 404 page per language and the root 404 in the default language,
+  and build sitemap.xml once per build (sitemap.py);
 - index each language for search with Pagefind as soon as it is built;
 - on `mkdocs build`, build the other languages in processes of their own, so
   a machine's cores share the work (parallel.py).
+
+ARCHITECTURE.md, "The site", describes how these parts fit together.
 """
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
 
 from jinja2 import pass_context
@@ -30,9 +35,9 @@ from mkdocs.utils import normalize_url
 
 # MkDocs loads this file by path; `scripts` is an installed package (`make venv`).
 from scripts import contract, paths
-from scripts.site import compact, parallel, search_index, strings
+from scripts.site import compact, parallel, search_index, sitemap, strings
 from scripts.site.catalog import CatalogError, read_catalog
-from scripts.site.sitemap import ARCHIVE, ARTICLE, EVENT, EVENTS, HOME, MISSING, YEAR, YEARS, SiteMap
+from scripts.site.pagemap import ARCHIVE, ARTICLE, EVENT, EVENTS, HOME, MISSING, YEAR, YEARS, PageMap
 from scripts.site.views import Views
 
 TEMPLATES = {
@@ -60,12 +65,17 @@ class _Build:
         events = project / paths.SOURCES.relative_to(paths.ROOT) / contract.EVENTS_NAME
         try:
             catalog = read_catalog(docs, self.languages, events)
-            self.site = SiteMap(catalog, self.default, config.site_url, handwritten_pages(docs, self.languages))
+            self.pages = PageMap(catalog, self.default, config.site_url, handwritten_pages(docs, self.languages))
             self.strings = {lang: strings.for_language(lang, self.languages) for lang in self.languages}
         except (CatalogError, strings.StringsError) as err:
             raise PluginError(str(err)) from err
         repo = (config.repo_url or "").rstrip("/")
-        self.views = Views(self.site, self.names, self.strings, f"{repo}/blob/HEAD/" if repo else None)
+        self.views = Views(self.pages, self.names, self.strings, f"{repo}/blob/HEAD/" if repo else None)
+
+    @cached_property
+    def sitemap_xml(self) -> str:
+        """Built once per build, although each language's build renders sitemap.xml."""
+        return sitemap.xml(self.pages)
 
 
 _build: _Build | None = None
@@ -121,9 +131,9 @@ def on_pre_build(config):
 @event_priority(-110)  # after mkdocs-static-i18n has picked this language's files
 def on_files(files, config):
     lang = _i18n(config).current_language
-    for page in _build.site.generated(lang):
+    for page in _build.pages.generated(lang):
         file = File.generated(config, f"{lang}/{page.path}index.md", content="")
-        file.dest_uri = _build.site.url(lang, page.path) + "index.html"
+        file.dest_uri = _build.pages.url(lang, page.path) + "index.html"
         files.append(file)
     return files
 
@@ -141,13 +151,13 @@ def _page_url(context, path: str) -> str:
 
 def on_env(env, config, files):
     env.filters["page_url"] = _page_url
-    env.globals["arc_prefix"] = _build.site.prefix(_i18n(config).current_language)
+    env.globals["arc_prefix"] = _build.pages.prefix(_i18n(config).current_language)
     return env
 
 
 def on_page_markdown(markdown, page, config, files):
     lang = _i18n(config).current_language
-    path = page.url.removeprefix(_build.site.prefix(lang)).lstrip("/")
+    path = page.url.removeprefix(_build.pages.prefix(lang)).lstrip("/")
     view = _build.views.page(lang, "" if path in (".", "./") else path)
     page.archive = view  # read by on_page_context
     meta = page.meta
@@ -185,10 +195,10 @@ def on_template_context(context, template_name, config):
     if template_name == "404.html":
         context["arc"] = _build.views.not_found(lang)
         context["ui"] = _build.strings[lang]
-        context["arc_languages"] = [(other, _build.site.prefix(other)) for other in _build.languages]
+        context["arc_languages"] = [(other, _build.pages.prefix(other)) for other in _build.languages]
         context["arc_default"] = _build.default
     elif template_name == "sitemap.xml":
-        context["arc_sitemap"] = Markup(_build.site.sitemap_xml())
+        context["arc_sitemap"] = Markup(_build.sitemap_xml)
     return context
 
 
@@ -207,7 +217,7 @@ def on_post_template(output_content, template_name, config):
     if lang == _build.default:
         return output_content
     if template_name == "404.html":
-        target = Path(config.site_dir) / _build.site.prefix(lang) / "404.html"
+        target = Path(config.site_dir) / _build.pages.prefix(lang) / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(output_content, encoding="utf-8")
     return ""
@@ -221,9 +231,9 @@ def on_post_build(config):
     site, root = Path(config.site_dir), paths.ROOT
     try:
         if i18n.building:  # one of the other languages, built within the default one's build
-            search_index.build(site, root, _build.site.prefix(i18n.current_language))
+            search_index.build(site, root, _build.pages.prefix(i18n.current_language))
             return
-        search_index.build(site, root, _build.site.prefix(_build.default))
+        search_index.build(site, root, _build.pages.prefix(_build.default))
         search_index.install_stemmer(site, root)
     except search_index.SearchIndexError as err:
         parallel.stop()

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from scripts.contract import FrontMatter, Relation
 
-from .sitemap import ARCHIVE, ARTICLE, EVENT, EVENTS, HOME, MISSING, YEAR, YEARS, SiteMap, place
+from .pagemap import ARCHIVE, ARTICLE, EVENT, EVENTS, HOME, MISSING, YEAR, YEARS, PageMap, place
 from .strings import date_text
 
 NEWEST_ON_HOME = 5
@@ -77,13 +77,13 @@ class View:
     groups: list[Group] = field(default_factory=list)
     others: list[Item] = field(default_factory=list)
     newest: list[Item] = field(default_factory=list)
-    meetings: list[Item] = field(default_factory=list)
+    events: list[Item] = field(default_factory=list)  # the events the archive reports
 
 
 class Views:
-    def __init__(self, site: SiteMap, names: dict[str, str], strings: dict[str, dict], repo_source_url: str | None = None):
-        self.site = site
-        self.catalog = site.catalog
+    def __init__(self, pages: PageMap, names: dict[str, str], strings: dict[str, dict], repo_source_url: str | None = None):
+        self.pages = pages
+        self.catalog = pages.catalog
         self.names = names  # each language's own name for itself: Tiếng Việt, 中文, Українська
         self.strings = strings
         self.repo_source_url = repo_source_url  # e.g. https://github.com/o/r/blob/main/ ; None: no link
@@ -95,24 +95,24 @@ class Views:
             Switch(
                 other,
                 self.names.get(other, other),
-                self.site.switch_target(other, path),
+                self.pages.switch_target(other, path),
                 other == lang,
-                path is None or self.site.exists(other, path),
+                path is None or self.pages.exists(other, path),
             )
-            for other in self.site.languages
+            for other in self.pages.languages
         ]
 
     def item(self, article: FrontMatter, ui: str) -> Item:
         event = self.catalog.events.get(article.event) if article.event else None
         return Item(
-            url=self.site.url(article.lang, f"articles/{article.key}/"),
+            url=self.pages.url(article.lang, f"articles/{article.key}/"),
             title=article.title,
             lang=article.lang,
             date=date_text(ui, article.date, article.date_end) if article.date else None,
             datetime=article.date.isoformat() if article.date else None,
             kicker=article.kicker,
             event=event.name(ui) if event else None,
-            event_url=self.site.url(ui, f"events/{article.event}/") if event else None,
+            event_url=self.pages.url(ui, f"events/{article.event}/") if event else None,
             relation=self.relation_text(article, ui),
         )
 
@@ -128,11 +128,11 @@ class Views:
             path=path,
             kind=kind,
             switcher=self.switcher(lang, path),
-            alternates=self.site.alternates(path),
-            canonical=self.site.canonical(lang, path),
-            noindex=not self.site.exists(lang, path),
-            home_url=self.site.url(lang, ""),
-            archive_url=self.site.url(lang, "articles/"),
+            alternates=self.pages.alternates(path),
+            canonical=self.pages.canonical(lang, path),
+            noindex=not self.pages.exists(lang, path),
+            home_url=self.pages.url(lang, ""),
+            archive_url=self.pages.url(lang, "articles/"),
         )
 
     # Pages ------------------------------------------------------------------------------
@@ -170,7 +170,7 @@ class Views:
             view.facts.append((s["label_agency"], article.agency))
         if article.event:
             event = self.catalog.events.get(article.event)
-            view.event = Item(self.site.url(lang, f"events/{article.event}/"), event.name(lang), lang, None, None)
+            view.event = Item(self.pages.url(lang, f"events/{article.event}/"), event.name(lang), lang, None, None)
         if article.source_url:
             view.source = Item(article.source_url, _host(article.source_url), article.lang, None, None)
         if article.source and self.repo_source_url:
@@ -187,7 +187,7 @@ class Views:
             if other != lang:
                 view.versions.append(self.version(version, lang))
         view.missing_versions = [
-            self.names.get(other, other) for other in self.site.languages if other not in self.catalog.by_key[article.key]
+            self.names.get(other, other) for other in self.pages.languages if other not in self.catalog.by_key[article.key]
         ]
         return view
 
@@ -215,10 +215,10 @@ class Views:
     def others(self, lang: str, path: str, count) -> list[Item]:
         """The same listing in the other languages, with how many articles each holds."""
         found = []
-        for other in self.site.languages:
+        for other in self.pages.languages:
             n = count(other)
             if other != lang and n:
-                found.append(Item(self.site.url(other, path), self.names.get(other, other), other, None, None, count=n))
+                found.append(Item(self.pages.url(other, path), self.names.get(other, other), other, None, None, count=n))
         return found
 
     def archive(self, lang: str, path: str) -> View:
@@ -239,7 +239,7 @@ class Views:
             Group(
                 str(year),
                 None,
-                [Item(self.site.url(lang, f"years/{year}/"), s["year_title"].format(year=year), lang, None, None,
+                [Item(self.pages.url(lang, f"years/{year}/"), s["year_title"].format(year=year), lang, None, None,
                       count=len(self.catalog.in_year(lang, year)))],
             )
             for year in self.catalog.years
@@ -256,14 +256,15 @@ class Views:
         view.others = self.others(lang, path, lambda o: len(self.catalog.in_year(o, year)))
         return view
 
-    def meetings(self, lang: str) -> list[Item]:
+    def reported_events(self, lang: str) -> list[Item]:
+        """The events the archive reports, newest first, with how many articles `lang` holds on each."""
         items = []
         for event_id in self.catalog.reported_events:
             event = self.catalog.events[event_id]
             first = self.catalog.event_first_day.get(event_id)
             items.append(
                 Item(
-                    self.site.url(lang, f"events/{event_id}/"),
+                    self.pages.url(lang, f"events/{event_id}/"),
                     event.name(lang),
                     lang,
                     str(first.year) if first else None,
@@ -276,7 +277,7 @@ class Views:
     def events(self, lang: str, path: str) -> View:
         view = self.base(lang, path, EVENTS)
         view.title = self.strings[lang]["events_title"]
-        view.meetings = self.meetings(lang)
+        view.events = self.reported_events(lang)
         return view
 
     def event(self, lang: str, path: str, event_id: str) -> View:
@@ -292,14 +293,14 @@ class Views:
     def home(self, lang: str, path: str) -> View:
         view = self.base(lang, path, HOME)
         view.newest = [self.item(a, lang) for a in self.catalog.by_lang.get(lang, [])[:NEWEST_ON_HOME]]
-        view.meetings = self.meetings(lang)
+        view.events = self.reported_events(lang)
         return view
 
     def not_found(self, lang: str) -> View:
         s = self.strings[lang]
         return View(
             lang, "", "404", self.switcher(lang, None), [], None, True,
-            home_url=self.site.url(lang, ""), archive_url=self.site.url(lang, "articles/"), title=s["not_found_title"],
+            home_url=self.pages.url(lang, ""), archive_url=self.pages.url(lang, "articles/"), title=s["not_found_title"],
         )
 
 
