@@ -56,8 +56,10 @@ _mismatch: str | None = None  # what changed in the internals replaced here; Non
 
 
 def _names(function, opnames: tuple[str, ...]) -> set[str]:
-    """The names a function's code loads or stores with the given instructions."""
-    code = inspect.unwrap(function).__code__
+    """The names a function's code loads or stores with the given instructions (none if it has no code)."""
+    code = getattr(inspect.unwrap(function), "__code__", None)
+    if code is None:
+        return set()
     return {i.argval for i in dis.get_instructions(code) if i.opname in opnames}
 
 

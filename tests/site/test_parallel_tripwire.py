@@ -61,6 +61,10 @@ def _on_post_build_builds_otherwise(monkeypatch):
     monkeypatch.setattr(i18n_plugin.I18n, "on_post_build", _builds_through_the_module)
 
 
+def _on_post_build_is_not_python(monkeypatch):
+    monkeypatch.setattr(i18n_plugin.I18n, "on_post_build", print)
+
+
 def _on_post_build_cleans_otherwise(monkeypatch):
     monkeypatch.setattr(i18n_plugin.I18n, "on_post_build", _builds_without_swapping_clean_directory)
 
@@ -76,10 +80,18 @@ def _mkdocs_cleans_otherwise(monkeypatch):
         (_new_version, "mkdocs-static-i18n is 1.4.0, not 1.3.1"),
         (_plugin_build_is_another, "mkdocs_static_i18n.plugin.build is no longer mkdocs.commands.build.build"),
         (_on_post_build_builds_otherwise, "through the module-level name `build`"),
+        (_on_post_build_is_not_python, "through the module-level name `build`"),
         (_on_post_build_cleans_otherwise, "no longer swaps utils.clean_directory"),
         (_mkdocs_cleans_otherwise, "mkdocs.commands.build.build no longer cleans the site"),
     ],
-    ids=["version", "plugin-build", "on_post_build-build", "on_post_build-clean_directory", "mkdocs-clean_directory"],
+    ids=[
+        "version",
+        "plugin-build",
+        "on_post_build-build",
+        "on_post_build-no-code",
+        "on_post_build-clean_directory",
+        "mkdocs-clean_directory",
+    ],
 )
 def test_a_changed_internal_turns_parallel_builds_off_with_one_warning(monkeypatch, caplog, change, named):
     monkeypatch.delenv("ARCHIVE_BUILD_JOBS", raising=False)
