@@ -23,7 +23,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlparse
 
-ROOT = Path(__file__).resolve().parents[1]
+from scripts import paths
 
 
 def base_path(site_url: str | None) -> str:
@@ -123,7 +123,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m scripts.linkcheck", description=__doc__.split("\n\n")[0])
     parser.add_argument("site_dir", nargs="?", type=Path, help="the built site (default: site_dir of mkdocs.yml)")
     parser.add_argument("--site-url", help="the address it is served at (default: site_url of mkdocs.yml)")
-    parser.add_argument("--config-file", type=Path, default=ROOT / "mkdocs.yml", help="MkDocs configuration")
+    parser.add_argument("--config-file", type=Path, default=paths.MKDOCS_YML, help="MkDocs configuration")
     return parser
 
 

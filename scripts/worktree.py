@@ -14,7 +14,8 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from scripts.paths import ROOT
+
 SHARED = (".venv", "node_modules")
 
 

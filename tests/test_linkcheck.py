@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from scripts import linkcheck
+from scripts.paths import ROOT
 
 
 def page(site: Path, path: str, body: str) -> None:
@@ -113,7 +114,7 @@ def test_the_site_is_mounted_at_a_nested_base_path(tmp_path):
 
 def test_the_readme_and_the_editors_guide_link_to_files_and_headings_that_exist():
     # The guide's contents and cross-references are anchors: a renamed heading must not strand them.
-    root = Path(__file__).resolve().parents[1]
+    root = ROOT
     lychee = linkcheck.find_lychee()
     done = subprocess.run(
         [lychee, "--offline", "--include-fragments", "--no-progress", "--mode=plain", "README.md", "CONTRIBUTING.md"],

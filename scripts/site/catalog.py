@@ -5,9 +5,11 @@ listings, the "not available" pages, the sitemap) reads this catalog instead of
 scanning files itself, so the cost of knowing the whole corpus is paid once per
 build, not once per page.
 
-The catalog reads the front matter that ingestion writes (see STATE.md's
-contract) and `sources/events.yml`. Every value in it is source text: it is
-kept as plain text here and escaped where it is printed.
+The catalog reads what ingestion writes through the contract
+(`scripts/contract.py`, see ARCHITECTURE.md, "The contract"): each article's
+front matter is a `contract.FrontMatter`, and `sources/events.yml` names the
+events. Every value in it is source text: it is kept as plain text here and
+escaped where it is printed.
 """
 
 from __future__ import annotations
@@ -15,46 +17,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
-import yaml
-
-try:  # libyaml is several times faster on thousands of front matters
-    _Loader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
-
-RELATIONS = ("original", "translation", "parallel", "report")
+from scripts import contract
+from scripts.contract import FrontMatter, Relation
 
 
 class CatalogError(Exception):
-    """A generated article the site cannot use; says which file and what to do."""
+    """A generated article (or events.yml) the site cannot use; says which file and what to do."""
 
 
-@dataclass(frozen=True)
-class Article:
-    key: str
-    lang: str
-    title: str
-    date: dt.date | None
-    date_end: dt.date | None = None
-    kicker: str | None = None
-    event: str | None = None
-    authors: tuple[str, ...] = ()
-    agency: str | None = None
-    source: str | None = None
-    source_url: str | None = None  # only ever an http(s) URL, see safe_url()
-    relation: str = "original"
-    translation_of: str | None = None
-
-    @property
-    def year(self) -> int | None:
-        return self.date.year if self.date else None
-
-    @property
-    def sort_key(self) -> tuple:
-        # Newest first; undated articles last; ties broken by key for a stable order.
-        return (self.date is not None, self.date or dt.date.min, self.key)
+def sort_key(article: FrontMatter) -> tuple:
+    """Newest first (sorted in reverse); undated articles last; ties broken by key for a stable order."""
+    return (article.date is not None, article.date or dt.date.min, article.key)
 
 
 @dataclass(frozen=True)
@@ -69,18 +43,34 @@ class Event:
 @dataclass
 class Catalog:
     languages: tuple[str, ...]
-    articles: dict[tuple[str, str], Article] = field(default_factory=dict)
+    articles: dict[tuple[str, str], FrontMatter] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.by_key: dict[str, dict[str, Article]] = {}
-        self.by_lang: dict[str, list[Article]] = {lang: [] for lang in self.languages}
+        self.by_key: dict[str, dict[str, FrontMatter]] = {}
+        self.by_lang: dict[str, list[FrontMatter]] = {lang: [] for lang in self.languages}
         for (lang, key), article in self.articles.items():
             self.by_key.setdefault(key, {})[lang] = article
             self.by_lang.setdefault(lang, []).append(article)
         for items in self.by_lang.values():
-            items.sort(key=lambda a: a.sort_key, reverse=True)
-        # Events that at least one article reports, newest first by their first day.
+            items.sort(key=sort_key, reverse=True)
+        self._index_events()
+        self.years = sorted({a.year for a in self.articles.values() if a.year}, reverse=True)
+        # Listings by year and by event, per language, grouped once (each already newest first).
+        self._by_year: dict[tuple[str, int], list[FrontMatter]] = {}
+        self._by_event: dict[tuple[str, str], list[FrontMatter]] = {}
+        for lang, items in self.by_lang.items():
+            for article in items:
+                if article.year:
+                    self._by_year.setdefault((lang, article.year), []).append(article)
+                if article.event:
+                    self._by_event.setdefault((lang, article.event), []).append(article)
+
+    def _index_events(self) -> None:
+        """The events at least one article reports, newest first by their first day.
+
+        An event id that events.yml does not name is named by its id.
+        """
         firsts: dict[str, dt.date] = {}
         for article in self.articles.values():
             if article.event and article.date:
@@ -94,143 +84,53 @@ class Catalog:
             key=lambda e: (e in firsts, firsts.get(e, dt.date.min), e),
             reverse=True,
         )
-        self.years = sorted({a.year for a in self.articles.values() if a.year}, reverse=True)
-        # Listings by year and by event, per language, grouped once (each already newest first).
-        self._by_year: dict[tuple[str, int], list[Article]] = {}
-        self._by_event: dict[tuple[str, str], list[Article]] = {}
-        for lang, items in self.by_lang.items():
-            for article in items:
-                if article.year:
-                    self._by_year.setdefault((lang, article.year), []).append(article)
-                if article.event:
-                    self._by_event.setdefault((lang, article.event), []).append(article)
 
-    def versions(self, key: str) -> dict[str, Article]:
+    def versions(self, key: str) -> dict[str, FrontMatter]:
         """The languages an article exists in, in site order."""
         found = self.by_key.get(key, {})
         return {lang: found[lang] for lang in self.languages if lang in found}
 
-    def original(self, key: str) -> Article | None:
+    def original(self, key: str) -> FrontMatter | None:
         """The version the others derive from: the original, else what translations name."""
         versions = self.versions(key)
         for article in versions.values():
-            if article.relation == "original":
+            if article.relation == Relation.ORIGINAL:
                 return article
         for article in versions.values():
-            if article.relation == "translation" and article.translation_of in versions:
+            if article.relation == Relation.TRANSLATION and article.translation_of in versions:
                 return versions[article.translation_of]
         return next(iter(versions.values()), None)
 
-    def in_year(self, lang: str, year: int) -> list[Article]:
+    def in_year(self, lang: str, year: int) -> list[FrontMatter]:
         return self._by_year.get((lang, year), [])
 
-    def in_event(self, lang: str, event: str) -> list[Article]:
+    def in_event(self, lang: str, event: str) -> list[FrontMatter]:
         return self._by_event.get((lang, event), [])
 
 
-def safe_url(value: object) -> str | None:
-    """An http(s) URL, or None: a `javascript:` or `data:` link from a source never becomes a link."""
-    if not isinstance(value, str):
-        return None
-    url = value.strip()
-    parts = urlsplit(url)
-    if parts.scheme.lower() in ("http", "https") and parts.netloc:
-        return url
-    return None
-
-
-def front_matter(text: str, path: Path) -> dict:
-    """The YAML between the leading `---` fences, without parsing the body."""
-    if not text.startswith("---\n"):
-        raise CatalogError(f"{path}: no front matter. Articles are written by `make ingest`; re-run it.")
-    end = text.find("\n---\n", 3)
-    if end == -1 and text.endswith("\n---"):
-        end = len(text) - 4
-    if end == -1:
-        raise CatalogError(f"{path}: front matter is not closed by a `---` line. Re-run `make ingest`.")
+def read_article(path: Path, lang: str) -> FrontMatter:
+    """One generated article's front matter; its key is its file name."""
     try:
-        data = yaml.load(text[4 : end + 1], Loader=_Loader)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f"{path}:{mark.line + 2}" if mark else str(path)  # +2: 1-based, after the opening ---
-        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
-        raise CatalogError(f"{where}: front matter is not valid YAML ({problem}). Re-run `make ingest`.") from err
-    if not isinstance(data, dict):
-        raise CatalogError(f"{path}: front matter is not a mapping. Re-run `make ingest`.")
-    return data
-
-
-def _text(value: object) -> str | None:
-    if value is None:
-        return None
-    text = str(value).strip()
-    return text or None
-
-
-def _date(value: object, path: Path, name: str) -> dt.date | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError as err:
-        raise CatalogError(f"{path}: `{name}: {value}` is not a date (YYYY-MM-DD). Re-run `make ingest`.") from err
-
-
-def article_from(data: dict, lang: str, key: str, path: Path) -> Article:
-    if data.get("key", key) != key:
-        raise CatalogError(
-            f"{path}: front matter says `key: {data.get('key')}` but the file is named {key}.md; "
-            "the file name is the article's URL. Re-run `make ingest`."
-        )
-    title = _text(data.get("title"))
-    if not title:
-        raise CatalogError(f"{path}: front matter has no `title`. Add one to the source's meta.yml and re-run `make ingest`.")
-    relation = _text(data.get("relation")) or "original"
-    if relation not in RELATIONS:
-        raise CatalogError(f"{path}: `relation: {relation}` is not one of {', '.join(RELATIONS)}. Re-run `make ingest`.")
-    authors = data.get("authors") or []
-    if isinstance(authors, str):
-        authors = [authors]
-    return Article(
-        key=key,
-        lang=lang,
-        title=title,
-        date=_date(data.get("date"), path, "date"),
-        date_end=_date(data.get("date_end"), path, "date_end"),
-        kicker=_text(data.get("kicker")),
-        event=_text(data.get("event")),
-        authors=tuple(t for t in (_text(a) for a in authors) if t),
-        agency=_text(data.get("agency")),
-        source=_text(data.get("source")),
-        source_url=safe_url(data.get("source_url")),
-        relation=relation,
-        translation_of=_text(data.get("translation_of")) if relation == "translation" else None,
-    )
+        return FrontMatter.read(path.read_text(encoding="utf-8"), lang, path.stem, path)
+    except contract.FrontMatterError as err:
+        raise CatalogError(str(err)) from err
 
 
 def read_events(path: Path) -> dict[str, Event]:
+    """The events `path` (sources/events.yml) names, each with a name in every language; none if it is absent."""
     if not path.is_file():
         return {}
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
-    except yaml.YAMLError as err:
-        raise CatalogError(f"{path}: not valid YAML ({err}).") from err
-    if not isinstance(data, dict):
-        raise CatalogError(f"{path}: expected a mapping of event ids to names per language.")
-    events = {}
-    for event_id, names in data.items():
-        names = names if isinstance(names, dict) else {}
-        events[str(event_id)] = Event(str(event_id), {str(k): str(v) for k, v in names.items() if v})
-    return events
+        events = contract.parse_events(path.read_text(encoding="utf-8"))
+    except contract.EventsError as err:
+        where = f"{path}:{err.line}" if err.line else str(path)
+        raise CatalogError(f"{where}: {err}") from err
+    return {event_id: Event(event_id, names) for event_id, names in events.items()}
 
 
 def read_catalog(docs_dir: Path, languages: tuple[str, ...], events_file: Path | None = None) -> Catalog:
     """Every generated article under docs/<lang>/articles/, and the event names."""
-    articles: dict[tuple[str, str], Article] = {}
+    articles: dict[tuple[str, str], FrontMatter] = {}
     for lang in languages:
         folder = docs_dir / lang / "articles"
         if not folder.is_dir():
@@ -238,7 +138,6 @@ def read_catalog(docs_dir: Path, languages: tuple[str, ...], events_file: Path |
         for path in sorted(folder.glob("*.md")):
             if path.stem == "index":
                 continue
-            data = front_matter(path.read_text(encoding="utf-8"), path)
-            articles[(lang, path.stem)] = article_from(data, lang, path.stem, path)
+            articles[(lang, path.stem)] = read_article(path, lang)
     events = read_events(events_file) if events_file else {}
     return Catalog(tuple(languages), articles, events)

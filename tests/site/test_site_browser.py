@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .builder import ROOT
+from scripts.paths import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

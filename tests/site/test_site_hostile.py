@@ -1,8 +1,8 @@
 """Front matter is source text: whatever it holds, the built site shows it as text.
 
 A site is built from articles whose every front-matter field (and the event
-names) holds markup, script, quotes and template syntax, written by the real
-ingestion renderer; then every built file is checked, and the search box is
+names) holds markup, script, quotes and template syntax, written as ingestion
+writes them (the contract's front matter, the text escaped); then every built file is checked, and the search box is
 driven over it in Chromium.
 """
 

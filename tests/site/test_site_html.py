@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from .builder import ROOT
+from scripts.paths import ROOT
 
 pytestmark = pytest.mark.slow
 

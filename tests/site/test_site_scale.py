@@ -12,7 +12,9 @@ import datetime as dt
 
 import pytest
 
-from .builder import ROOT, build, scratch_project, write_article
+from scripts.paths import ROOT
+
+from .builder import build, scratch_project, write_article
 from .conftest import article
 
 pytestmark = pytest.mark.slow

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from scripts.site import strings
-from scripts.site.sitemap import SiteMap
+from scripts.site.pagemap import PageMap
 from scripts.site.views import Views
 
 NAMES = {"vi": "Tiếng Việt", "zh": "中文", "uk": "Українська"}
@@ -14,7 +14,7 @@ LANGS = ("vi", "zh", "uk")
 
 @pytest.fixture
 def views(corpus_catalog):
-    site = SiteMap(corpus_catalog, "vi", "https://example.org/", {lang: {""} for lang in LANGS})
+    site = PageMap(corpus_catalog, "vi", "https://example.org/", {lang: {""} for lang in LANGS})
     texts = {lang: strings.for_language(lang, LANGS) for lang in LANGS}
     return Views(site, NAMES, texts, "https://github.com/o/r/blob/HEAD/")
 
@@ -92,10 +92,10 @@ def test_an_event_page_is_titled_with_the_events_name_in_the_language(views):
     assert [i.title for g in view.groups for i in g.items] == ["Зустріч 2025"]
 
 
-def test_the_home_page_shows_the_newest_articles_and_the_meetings(views):
+def test_the_home_page_shows_the_newest_articles_and_the_events(views):
     view = views.page("vi", "")
     assert [i.title for i in view.newest] == ["Gặp gỡ 2025", "Chỉ tiếng Việt"]
-    assert [(m.title, m.date, m.count) for m in view.meetings] == [
+    assert [(m.title, m.date, m.count) for m in view.events] == [
         ("Gặp gỡ đầu Xuân 2025", "2025", 1),
         ("Gặp gỡ đầu Xuân 2024", "2024", 1),
     ]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from scripts.site.catalog import CatalogError
-from scripts.site.sitemap import ARCHIVE, ARTICLE, EVENT, HOME, MISSING, PAGE, YEAR, SiteMap, place
+from scripts.site import sitemap
+from scripts.site.pagemap import ARCHIVE, ARTICLE, EVENT, HOME, MISSING, PAGE, YEAR, PageMap, place
 
 from .conftest import LANGS, article, write_docs
 
@@ -15,7 +16,7 @@ HANDWRITTEN = {"vi": {"", "about/"}, "zh": {""}, "uk": {""}}
 
 @pytest.fixture
 def site(corpus_catalog):
-    return SiteMap(corpus_catalog, "vi", SITE, HANDWRITTEN)
+    return PageMap(corpus_catalog, "vi", SITE, HANDWRITTEN)
 
 
 def test_paths_name_what_a_page_is():
@@ -81,7 +82,7 @@ def test_a_page_without_its_own_version_is_canonical_to_the_original(site):
 
 
 def test_the_sitemap_lists_real_pages_only_with_their_alternates(site):
-    entries = {e["loc"]: e["alternates"] for e in site.sitemap()}
+    entries = {e["loc"]: e["alternates"] for e in sitemap.entries(site)}
     assert "https://example.org/archive/zh/articles/2024-02-20-vi-only/" not in entries
     assert "https://example.org/archive/uk/years/2024/" not in entries
     alternates = entries["https://example.org/archive/uk/articles/2025-02-19-meeting/"]
@@ -94,4 +95,4 @@ def test_an_event_id_that_cannot_be_a_url_is_refused(tmp_path):
 
     docs = write_docs(tmp_path / "docs", [article("2024-01-01-k", "vi", event="../../etc")])
     with pytest.raises(CatalogError, match="cannot be part of a URL"):
-        SiteMap(read_catalog(docs, LANGS), "vi", SITE, HANDWRITTEN)
+        PageMap(read_catalog(docs, LANGS), "vi", SITE, HANDWRITTEN)
