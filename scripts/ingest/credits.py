@@ -33,7 +33,9 @@ BYLINE_HAN = re.compile(
     rf"|[（(]?(?:记者|記者|通讯员|通訊員)\s*(?P<b>{_HAN_NAME}(?:\s*[ 、，,]\s*{_HAN_NAME})*)[）)]?)$"
 )
 # Words in front of a name that say what the person is, not who: `作者：记者唐霁`.
-_NAME_ROLE = re.compile(r"^(?:记者|記者|通讯员|通訊員|特约记者|实习生|見習記者|本报记者|本報記者|phóng viên|pv)\s*", re.I)
+_NAME_ROLE = re.compile(
+    r"^(?:记者|記者|通讯员|通訊員|特约记者|实习生|見習記者|本报记者|本報記者|phóng viên|pv)\s*", re.I
+)
 
 SOURCE = re.compile(
     r"^(?:nguồn(?: tin)?|来源|來源|稿件来源|稿件來源|出处|出處|джерело|источник|source)" + _SEP + r"(?P<value>.+)$",
@@ -43,7 +45,9 @@ SOURCE = re.compile(
 THEO = re.compile(r"^Theo\s+(?P<value>[A-ZĐÀ-Ỹ][\w.\-]*(?:\s+[\w.\-]+){0,5})\.?$")
 # Who edited the text: named in credits, never an author.
 EDITOR = re.compile(
-    r"^(?:责任编辑|責任編輯|编辑|編輯|审核|審核|校对|校對|biên tập(?: viên)?|bt|редактор|редакторка)" + _SEP + r"(?P<names>.+)$",
+    r"^(?:责任编辑|責任編輯|编辑|編輯|审核|審核|校对|校對|biên tập(?: viên)?|bt|редактор|редакторка)"
+    + _SEP
+    + r"(?P<names>.+)$",
     re.IGNORECASE,
 )
 URL = re.compile(r"^https?://\S+$")
@@ -188,12 +192,16 @@ def editors(text: str) -> list[str] | None:
 
 
 # A line of labelled fields: `發佈時間: 2023-02-23 |來源: 廣西日報 |作者: 陳貽澤 楊秋 |責任編輯: 李鑫`.
-_FIELD_SPLIT = re.compile(r"\s*[|｜]\s*|\s{2,}|\s+(?=(?:来源|來源|作者|责任编辑|責任編輯|编辑|編輯|Nguồn|Tác giả|Джерело|Автор)\s*[:：])")
+_FIELD_SPLIT = re.compile(
+    r"\s*[|｜]\s*|\s{2,}|\s+(?=(?:来源|來源|作者|责任编辑|責任編輯|编辑|編輯|Nguồn|Tác giả|Джерело|Автор)\s*[:：])"
+)
 _DATE_LABEL = re.compile(
     r"^(?:发布时间|發佈時間|發布時間|发表时间|發表時間|时间|時間|日期|更新时间|Ngày đăng|Cập nhật|Thời gian|Дата|Опубліковано)\s*[:：]",
     re.IGNORECASE,
 )
-_COUNT_LABEL = re.compile(r"^(?:浏览|瀏覽|阅读|閱讀|点击|點擊|Lượt xem|Переглядів)[^:：]*[:：]\s*[\d,.]*$", re.IGNORECASE)
+_COUNT_LABEL = re.compile(
+    r"^(?:浏览|瀏覽|阅读|閱讀|点击|點擊|Lượt xem|Переглядів)[^:：]*[:：]\s*[\d,.]*$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)

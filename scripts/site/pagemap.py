@@ -28,7 +28,15 @@ SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 # Listing pages the site generates in every language.
 ARCHIVE, YEARS, YEAR, EVENTS, EVENT, ARTICLE, MISSING, HOME, PAGE = (
-    "archive", "years", "year", "events", "event", "article", "missing", "home", "page",
+    "archive",
+    "years",
+    "year",
+    "events",
+    "event",
+    "article",
+    "missing",
+    "home",
+    "page",
 )
 
 
@@ -108,7 +116,11 @@ class PageMap:
 
     def generated(self, lang: str) -> list[Generated]:
         """The listing pages and "not available" pages of one language."""
-        pages = [Generated(lang, "articles/", ARCHIVE), Generated(lang, "years/", YEARS), Generated(lang, "events/", EVENTS)]
+        pages = [
+            Generated(lang, "articles/", ARCHIVE),
+            Generated(lang, "years/", YEARS),
+            Generated(lang, "events/", EVENTS),
+        ]
         pages += [Generated(lang, f"years/{year}/", YEAR, year) for year in self.catalog.years]
         pages += [Generated(lang, f"events/{event}/", EVENT, event) for event in self.catalog.reported_events]
         for key, versions in sorted(self.catalog.by_key.items()):
@@ -156,8 +168,10 @@ class PageMap:
         if where.kind == ARTICLE:
             original = self.catalog.original(where.ref)
             return original.lang if original else None
-        return self.default if self.exists(self.default, path) else next(
-            (lang for lang in self.languages if self.exists(lang, path)), None
+        return (
+            self.default
+            if self.exists(self.default, path)
+            else next((lang for lang in self.languages if self.exists(lang, path)), None)
         )
 
     def alternates(self, path: str) -> list[tuple[str, str]]:

@@ -34,7 +34,9 @@ def for_language(lang: str, languages: tuple[str, ...], path: Path = STRINGS_FIL
 def check(data: dict, languages: tuple[str, ...], path: Path = STRINGS_FILE) -> None:
     missing = [lang for lang in languages if lang not in data]
     if missing:
-        raise StringsError(f"{path}: no strings for {', '.join(missing)}; copy another language's block and translate it")
+        raise StringsError(
+            f"{path}: no strings for {', '.join(missing)}; copy another language's block and translate it"
+        )
     reference = _shape(data[languages[0]])
     for lang in languages:
         shape = _shape(data[lang])

@@ -81,7 +81,9 @@ class View:
 
 
 class Views:
-    def __init__(self, pages: PageMap, names: dict[str, str], strings: dict[str, dict], repo_source_url: str | None = None):
+    def __init__(
+        self, pages: PageMap, names: dict[str, str], strings: dict[str, dict], repo_source_url: str | None = None
+    ):
         self.pages = pages
         self.catalog = pages.catalog
         self.names = names  # each language's own name for itself: Tiếng Việt, 中文, Українська
@@ -187,7 +189,9 @@ class Views:
             if other != lang:
                 view.versions.append(self.version(version, lang))
         view.missing_versions = [
-            self.names.get(other, other) for other in self.pages.languages if other not in self.catalog.by_key[article.key]
+            self.names.get(other, other)
+            for other in self.pages.languages
+            if other not in self.catalog.by_key[article.key]
         ]
         return view
 
@@ -218,7 +222,9 @@ class Views:
         for other in self.pages.languages:
             n = count(other)
             if other != lang and n:
-                found.append(Item(self.pages.url(other, path), self.names.get(other, other), other, None, None, count=n))
+                found.append(
+                    Item(self.pages.url(other, path), self.names.get(other, other), other, None, None, count=n)
+                )
         return found
 
     def archive(self, lang: str, path: str) -> View:
@@ -239,8 +245,16 @@ class Views:
             Group(
                 str(year),
                 None,
-                [Item(self.pages.url(lang, f"years/{year}/"), s["year_title"].format(year=year), lang, None, None,
-                      count=len(self.catalog.in_year(lang, year)))],
+                [
+                    Item(
+                        self.pages.url(lang, f"years/{year}/"),
+                        s["year_title"].format(year=year),
+                        lang,
+                        None,
+                        None,
+                        count=len(self.catalog.in_year(lang, year)),
+                    )
+                ],
             )
             for year in self.catalog.years
         ]
@@ -299,8 +313,16 @@ class Views:
     def not_found(self, lang: str) -> View:
         s = self.strings[lang]
         return View(
-            lang, "", "404", self.switcher(lang, None), [], None, True,
-            home_url=self.pages.url(lang, ""), archive_url=self.pages.url(lang, "articles/"), title=s["not_found_title"],
+            lang,
+            "",
+            "404",
+            self.switcher(lang, None),
+            [],
+            None,
+            True,
+            home_url=self.pages.url(lang, ""),
+            archive_url=self.pages.url(lang, "articles/"),
+            title=s["not_found_title"],
         )
 
 

@@ -137,7 +137,9 @@ class Server:
 
     def __init__(self, site: Path, mount: str = "/", port: int = 0):
         handler = type("Handler", (_Handler,), {"mount": mount})
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(site)))
+        self.httpd = http.server.ThreadingHTTPServer(
+            ("127.0.0.1", port), functools.partial(handler, directory=str(site))
+        )
         self.mount = mount
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()

@@ -59,9 +59,22 @@ def small_corpus() -> list[Written]:
     """Three keys: one in every language, one only in vi, one only in zh (a report)."""
     return [
         article("2025-02-19-meeting", "vi", "Gặp gỡ 2025", event="spring-meeting-2025", authors=["Lưu Linh"]),
-        article("2025-02-19-meeting", "zh", "2025年会晤", event="spring-meeting-2025", relation="translation", translation_of="vi"),
-        article("2025-02-19-meeting", "uk", "Зустріч 2025", event="spring-meeting-2025", relation="report",
-                source_url="https://example.org/a"),
+        article(
+            "2025-02-19-meeting",
+            "zh",
+            "2025年会晤",
+            event="spring-meeting-2025",
+            relation="translation",
+            translation_of="vi",
+        ),
+        article(
+            "2025-02-19-meeting",
+            "uk",
+            "Зустріч 2025",
+            event="spring-meeting-2025",
+            relation="report",
+            source_url="https://example.org/a",
+        ),
         article("2024-02-20-vi-only", "vi", "Chỉ tiếng Việt", event="spring-meeting-2024"),
         article("2024-03-01-zh-only", "zh", "只有中文", relation="report"),
     ]
@@ -80,14 +93,30 @@ def corpus_catalog(tmp_path):
 # inflected form and not the others, so a match proves the forms find each
 # other (the seed article holds them all).
 SEARCH_FIXTURES = [
-    article("2019-01-10-uk-spivpratsi", "uk", "Тестова стаття: туризм",
-            text="Сторони обговорили розвиток співпраці в галузі туризму."),
-    article("2019-01-11-uk-spivpratsia", "uk", "Тестова стаття: прикордоння",
-            text="Головною темою зустрічі була співпраця прикордонних районів."),
-    article("2019-01-12-uk-spivrobitnytstva", "uk", "Тестова стаття: освіта",
-            text="Підписано угоду щодо співробітництва в галузі освіти."),
-    article("2019-01-13-uk-spivrobitnytstvo", "uk", "Тестова стаття: митниця",
-            text="Сторони високо оцінили співробітництво митних служб."),
+    article(
+        "2019-01-10-uk-spivpratsi",
+        "uk",
+        "Тестова стаття: туризм",
+        text="Сторони обговорили розвиток співпраці в галузі туризму.",
+    ),
+    article(
+        "2019-01-11-uk-spivpratsia",
+        "uk",
+        "Тестова стаття: прикордоння",
+        text="Головною темою зустрічі була співпраця прикордонних районів.",
+    ),
+    article(
+        "2019-01-12-uk-spivrobitnytstva",
+        "uk",
+        "Тестова стаття: освіта",
+        text="Підписано угоду щодо співробітництва в галузі освіти.",
+    ),
+    article(
+        "2019-01-13-uk-spivrobitnytstvo",
+        "uk",
+        "Тестова стаття: митниця",
+        text="Сторони високо оцінили співробітництво митних служб.",
+    ),
 ]
 
 
@@ -134,15 +163,22 @@ def subpath_site(tmp_path_factory):
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
-        pytest.fail("The browser tests need Debian's Chromium at /usr/bin/chromium: apt-get install chromium (.ci/run does)")
+        pytest.fail(
+            "The browser tests need Debian's Chromium at /usr/bin/chromium: apt-get install chromium (.ci/run does)"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

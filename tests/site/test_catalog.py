@@ -50,15 +50,21 @@ def test_the_original_is_the_version_the_others_derive_from(corpus_catalog):
 
 
 def test_a_translation_names_its_original_when_none_is_marked_original(tmp_path):
-    docs = write_docs(tmp_path / "docs", [
-        article("2024-01-01-k", "vi", relation="parallel"),
-        article("2024-01-01-k", "zh", relation="translation", translation_of="uk"),
-        article("2024-01-01-k", "uk", relation="report"),
-    ])
+    docs = write_docs(
+        tmp_path / "docs",
+        [
+            article("2024-01-01-k", "vi", relation="parallel"),
+            article("2024-01-01-k", "zh", relation="translation", translation_of="uk"),
+            article("2024-01-01-k", "uk", relation="report"),
+        ],
+    )
     assert read_catalog(docs, LANGS).original("2024-01-01-k").lang == "uk"
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,<script>", "//evil", "/local", "ftp://x/y", " "])
+@pytest.mark.parametrize(
+    "url",
+    ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,<script>", "//evil", "/local", "ftp://x/y", " "],
+)
 def test_only_http_links_survive(url):
     assert safe_url(url) is None
 
@@ -76,7 +82,9 @@ def test_bad_front_matter_names_the_file_and_what_to_do(tmp_path):
     docs = write_docs(tmp_path / "docs", [])
     bad = docs / "vi" / "articles" / "2024-01-01-k.md"
     bad.write_text("---\ntitle: [unclosed\n---\n\nText\n", encoding="utf-8")
-    with pytest.raises(CatalogError, match=r"2024-01-01-k\.md:3: front matter is not valid YAML \(.*\)\. Re-run `make ingest`"):
+    with pytest.raises(
+        CatalogError, match=r"2024-01-01-k\.md:3: front matter is not valid YAML \(.*\)\. Re-run `make ingest`"
+    ):
         read_catalog(docs, LANGS)
     bad.write_text("No front matter at all\n", encoding="utf-8")
     with pytest.raises(CatalogError, match=r"2024-01-01-k\.md: no front matter"):

@@ -33,7 +33,11 @@ def test_indentation_goes_and_line_breaks_stay():
 
 def test_preformatted_text_scripts_and_textareas_are_left_as_they_are():
     out = compact(PAGE)
-    for element in ("<pre>  code\n    keeps   its\n  indentation</pre>", "var b = `x\n         y`;", "<textarea>  as typed\n      here</textarea>"):
+    for element in (
+        "<pre>  code\n    keeps   its\n  indentation</pre>",
+        "var b = `x\n         y`;",
+        "<textarea>  as typed\n      here</textarea>",
+    ):
         assert element in out
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.site.catalog import CatalogError
 from scripts.site import sitemap
+from scripts.site.catalog import CatalogError
 from scripts.site.pagemap import ARCHIVE, ARTICLE, EVENT, HOME, MISSING, PAGE, YEAR, PageMap, place
 
 from .conftest import LANGS, article, write_docs
@@ -20,8 +20,8 @@ def site(corpus_catalog):
 
 
 def test_paths_name_what_a_page_is():
-    assert place("") .kind == HOME
-    assert place("articles/") .kind == ARCHIVE
+    assert place("").kind == HOME
+    assert place("articles/").kind == ARCHIVE
     assert place("articles/2025-02-19-meeting/") == place("articles/2025-02-19-meeting")
     assert place("articles/k/").ref == "k" and place("articles/k/").kind == ARTICLE
     assert place("years/2025/").ref == 2025 and place("years/2025/").kind == YEAR
@@ -72,13 +72,24 @@ def test_hreflang_lists_only_real_versions_plus_x_default(site):
 
 
 def test_x_default_is_the_original(site):
-    assert dict(site.alternates("articles/2024-03-01-zh-only/"))["x-default"].endswith("/zh/articles/2024-03-01-zh-only/")
+    assert dict(site.alternates("articles/2024-03-01-zh-only/"))["x-default"].endswith(
+        "/zh/articles/2024-03-01-zh-only/"
+    )
 
 
 def test_a_page_without_its_own_version_is_canonical_to_the_original(site):
-    assert site.canonical("zh", "articles/2024-02-20-vi-only/") == "https://example.org/archive/articles/2024-02-20-vi-only/"
-    assert site.canonical("uk", "articles/2024-03-01-zh-only/") == "https://example.org/archive/zh/articles/2024-03-01-zh-only/"
-    assert site.canonical("zh", "articles/2025-02-19-meeting/") == "https://example.org/archive/zh/articles/2025-02-19-meeting/"
+    assert (
+        site.canonical("zh", "articles/2024-02-20-vi-only/")
+        == "https://example.org/archive/articles/2024-02-20-vi-only/"
+    )
+    assert (
+        site.canonical("uk", "articles/2024-03-01-zh-only/")
+        == "https://example.org/archive/zh/articles/2024-03-01-zh-only/"
+    )
+    assert (
+        site.canonical("zh", "articles/2025-02-19-meeting/")
+        == "https://example.org/archive/zh/articles/2025-02-19-meeting/"
+    )
 
 
 def test_the_sitemap_lists_real_pages_only_with_their_alternates(site):

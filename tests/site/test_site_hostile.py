@@ -29,8 +29,10 @@ hostile-event:
 def hostile_articles():
     return [
         article(
-            "2024-05-01-hostile", "vi", TITLE,
-            text='Xenon <script>alert(6)</script> <img src=x onerror=alert(7)> [a](javascript:alert(1)) {{ 7*7 }}',
+            "2024-05-01-hostile",
+            "vi",
+            TITLE,
+            text="Xenon <script>alert(6)</script> <img src=x onerror=alert(7)> [a](javascript:alert(1)) {{ 7*7 }}",
             kicker="<img src=x onerror=alert(2)>",
             authors=["<b onmouseover=alert(3)>A</b>", "\"quoted\" & 'single'"],
             agency='"><svg onload=alert(4)>',
@@ -38,8 +40,12 @@ def hostile_articles():
             event="hostile-event",
         ),
         article(
-            "2024-05-01-hostile", "zh", ZH_TITLE, text="氙气 <script>alert(12)</script>",
-            relation="translation", translation_of="vi",
+            "2024-05-01-hostile",
+            "zh",
+            ZH_TITLE,
+            text="氙气 <script>alert(12)</script>",
+            relation="translation",
+            translation_of="vi",
             source_url='https://example.org/"><script>alert(9)</script>',
             event="hostile-event",
         ),
@@ -77,7 +83,9 @@ def test_no_markup_from_front_matter_becomes_live(hostile_site):
             assert not handlers, f"{where}: <{element.name} {handlers}>"
             for attr in ("href", "src", "action"):
                 value = element.get(attr)
-                assert not (isinstance(value, str) and value.strip().lower().startswith("javascript:")), f"{where}: {value}"
+                assert not (isinstance(value, str) and value.strip().lower().startswith("javascript:")), (
+                    f"{where}: {value}"
+                )
         assert not doc.find("img"), f"{where}: an <img> from a source"
     assert checked > 10
     sitemap = (built.site / "sitemap.xml").read_text(encoding="utf-8")
@@ -86,12 +94,17 @@ def test_no_markup_from_front_matter_becomes_live(hostile_site):
 
 def test_hostile_text_is_shown_exactly_as_written(hostile_site):
     built, _ = hostile_site
-    doc = BeautifulSoup((built.site / "articles/2024-05-01-hostile/index.html").read_text(encoding="utf-8"), "html.parser")
+    doc = BeautifulSoup(
+        (built.site / "articles/2024-05-01-hostile/index.html").read_text(encoding="utf-8"), "html.parser"
+    )
     assert doc.h1.get_text() == TITLE
     assert doc.title.get_text().startswith(TITLE)
     assert TITLE in doc.select_one(".md-header__topic[data-md-component=header-topic]").get_text()
     assert doc.select_one(".arc-kicker").get_text() == "<img src=x onerror=alert(2)>"
-    facts = {dt.get_text(): dd.get_text() for dt, dd in zip(doc.select(".arc-facts dt"), doc.select(".arc-facts dd"))}
+    facts = {
+        dt.get_text(): dd.get_text()
+        for dt, dd in zip(doc.select(".arc-facts dt"), doc.select(".arc-facts dd"), strict=True)
+    }
     assert facts["Tác giả"] == "<b onmouseover=alert(3)>A</b>, \"quoted\" & 'single'"
     assert facts["Cơ quan báo chí"] == '"><svg onload=alert(4)>'
     assert facts["Sự kiện"] == "<script>alert(10)</script>"
@@ -102,7 +115,9 @@ def test_hostile_text_is_shown_exactly_as_written(hostile_site):
 
 def test_a_quoted_url_stays_inside_its_attribute(hostile_site):
     built, _ = hostile_site
-    doc = BeautifulSoup((built.site / "zh/articles/2024-05-01-hostile/index.html").read_text(encoding="utf-8"), "html.parser")
+    doc = BeautifulSoup(
+        (built.site / "zh/articles/2024-05-01-hostile/index.html").read_text(encoding="utf-8"), "html.parser"
+    )
     link = doc.select_one(".arc-facts a[rel~=nofollow]")
     assert link["href"] == 'https://example.org/"><script>alert(9)</script>'
     assert doc.title.get_text().startswith(ZH_TITLE)

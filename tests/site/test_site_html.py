@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -25,7 +25,7 @@ def lang_of(rel: str) -> str:
     return head if head in ("zh", "uk") else "vi"
 
 
-@lru_cache(maxsize=None)
+@cache
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
@@ -125,9 +125,16 @@ def test_a_language_without_the_article_gets_an_honest_page_not_a_copy(site):
 
 def test_an_article_says_which_of_its_versions_are_translations_and_which_reports(site):
     doc = soup(site.dir / "articles/2025-02-19-spring-meeting/index.html")
-    versions = {a.a["hreflang"]: a.select_one(".arc-versions__relation").get_text(strip=True) for a in doc.select(".arc-versions li") if a.a}
+    versions = {
+        a.a["hreflang"]: a.select_one(".arc-versions__relation").get_text(strip=True)
+        for a in doc.select(".arc-versions li")
+        if a.a
+    }
     assert versions == {"zh": "bản dịch từ tiếng Việt", "uk": "bài viết riêng về cùng sự kiện"}
-    facts = {dt.get_text(strip=True): dd.get_text(" ", strip=True) for dt, dd in zip(doc.select(".arc-facts dt"), doc.select(".arc-facts dd"))}
+    facts = {
+        dt.get_text(strip=True): dd.get_text(" ", strip=True)
+        for dt, dd in zip(doc.select(".arc-facts dt"), doc.select(".arc-facts dd"), strict=True)
+    }
     assert facts["Ngày"].startswith("19") and "2025" in facts["Ngày"]
     assert facts["Tác giả"] == "Lưu Linh"
     assert facts["Ngôn ngữ gốc"] == "tiếng Việt"
@@ -156,7 +163,9 @@ def test_every_internal_link_and_anchor_resolves(site):
                 continue
             parts = urlsplit(url)
             target_rel = parts.path[len(urlsplit(site.url).path) :]
-            target = site.dir / (target_rel + "index.html" if target_rel.endswith("/") or not target_rel else target_rel)
+            target = site.dir / (
+                target_rel + "index.html" if target_rel.endswith("/") or not target_rel else target_rel
+            )
             assert target.is_file(), f"{rel(site, path)}: broken link {a['href']}"
             if parts.fragment:
                 from urllib.parse import unquote
@@ -172,7 +181,9 @@ def test_nothing_is_loaded_from_another_site(site):
         doc = soup(path)
         for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
             for el in doc.find_all(tag, attrs={attr: True}):
-                if tag == "link" and not {"stylesheet", "icon", "preload", "modulepreload", "preconnect"} & set(el.get("rel", [])):
+                if tag == "link" and not {"stylesheet", "icon", "preload", "modulepreload", "preconnect"} & set(
+                    el.get("rel", [])
+                ):
                     continue
                 assert not urlsplit(el[attr]).netloc, f"{rel(site, path)} loads {el[attr]}"
 
@@ -192,7 +203,8 @@ def test_listings_link_every_article_of_their_language(site):
         expected = {f"{site.url}{PREFIX[lang]}articles/{key}/" for key in keys(lang)}
         assert expected <= linked, lang
         assert {u for u in linked if "/articles/" in u} <= expected | {
-            f"{site.url}{PREFIX[lang]}articles/{p}/" for p in (p.stem for p in (site.project / "docs" / lang / "articles").glob("*.md"))
+            f"{site.url}{PREFIX[lang]}articles/{p}/"
+            for p in (p.stem for p in (site.project / "docs" / lang / "articles").glob("*.md"))
         }
     for url in ("years/2025/", "events/spring-meeting-2025/", "zh/years/2022/", "uk/events/spring-meeting-2025/"):
         assert soup(site.dir / url / "index.html").select(".arc-item__title"), url
@@ -248,7 +260,9 @@ def fragments(site) -> dict[str, dict]:
 def test_the_index_holds_the_article_text_and_none_of_the_page_chrome(site):
     indexed = fragments(site)
     assert set(indexed) == {
-        f"/{PREFIX[lang]}articles/{p.stem}/" for lang in LANGS for p in (site.project / "docs" / lang / "articles").glob("*.md")
+        f"/{PREFIX[lang]}articles/{p.stem}/"
+        for lang in LANGS
+        for p in (site.project / "docs" / lang / "articles").glob("*.md")
     }
     zh = indexed["/zh/articles/2025-02-19-spring-meeting/"]
     text = zh["content"].replace("\u200b", "")  # Pagefind marks Chinese word breaks with zero-width spaces

@@ -49,4 +49,6 @@ def test_article_pages_are_the_same_bytes_whatever_the_archive_size(tmp_path):
     # ...while the listing that must name every article did grow.
     assert (large.site / "articles/index.html").stat().st_size > (small.site / "articles/index.html").stat().st_size
     seeds = len(list((ROOT / "docs" / "vi" / "articles").glob("*.md")))
-    assert (large.site / "articles/index.html").read_text(encoding="utf-8").count('class="arc-item__title"') == seeds + 60
+    assert (large.site / "articles/index.html").read_text(encoding="utf-8").count(
+        'class="arc-item__title"'
+    ) == seeds + 60

@@ -73,7 +73,8 @@ def test_the_archive_groups_a_languages_articles_by_year_newest_first(views):
     view = views.page("zh", "articles/")
     assert [g.label for g in view.groups] == ["2025", "2024"]
     assert [i.url for g in view.groups for i in g.items] == [
-        "zh/articles/2025-02-19-meeting/", "zh/articles/2024-03-01-zh-only/",
+        "zh/articles/2025-02-19-meeting/",
+        "zh/articles/2024-03-01-zh-only/",
     ]
     assert "2" in view.lead
     assert [(o.lang, o.count) for o in view.others] == [("vi", 2), ("uk", 1)]
