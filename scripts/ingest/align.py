@@ -26,6 +26,11 @@ _MERGE = 1.5
 _SKIP = 3.0
 _NUMBER_BONUS = 0.4
 _NUMBER_CLASH = 0.6
+# Headings pair with headings: two short phrases pair at no more than this, whatever their
+# lengths (a four-character Chinese heading renders as a long Vietnamese one), and a heading
+# never pairs with a paragraph for less than this extra.
+_HEADING_PAIR = 1.0
+_SHAPE_CLASH = 3.0
 
 Pair = tuple[tuple[int, ...], tuple[int, ...]]
 
@@ -36,6 +41,10 @@ class Unit:
     # What leaving this unit unpaired costs; None for the default. Caption
     # candidates are cheap to leave alone, since captions rarely have a twin.
     skip: float | None = None
+    # A photo's caption for certain (marked, piped, crediting a photo): it pairs
+    # only with another caption, never with text.
+    caption: bool = False
+    heading: bool = False  # shaped like a heading: short, one phrase, no closing stop
 
     @property
     def optional(self) -> bool:
@@ -91,7 +100,7 @@ def _align(a: list[Unit], b: list[Unit], ratio: float) -> list[Pair]:
                 relax(i, j, 1, 0, skip_a[i])
             if j < m:
                 relax(i, j, 0, 1, skip_b[j])
-            if i < n and j < m:
+            if i < n and j < m and a[i].caption == b[j].caption:
                 relax(i, j, 1, 1, _pair_cost((a[i],), (b[j],), ratio))
                 # A caption is never half of a merged pair.
                 if i + 1 < n and not (a[i].optional or a[i + 1].optional or b[j].optional):
@@ -118,6 +127,10 @@ def _pair_cost(xs: tuple[Unit, ...], ys: tuple[Unit, ...], ratio: float) -> floa
     la = sum(u.length for u in xs) * ratio
     lb = sum(u.length for u in ys)
     cost = _LENGTH_WEIGHT * abs(math.log((lb + _SMOOTHING) / (la + _SMOOTHING)))
+    if len(xs) == 1 and len(ys) == 1 and xs[0].heading != ys[0].heading:
+        cost += _SHAPE_CLASH
+    elif len(xs) == 1 and len(ys) == 1 and xs[0].heading:
+        cost = min(cost, _HEADING_PAIR)
     if len(xs) + len(ys) > 2:
         cost += _MERGE
     nx = xs[0].numbers if len(xs) == 1 else xs[0].numbers | xs[1].numbers

@@ -9,7 +9,7 @@ line to point at and the meta.yml line that fills it, all of them at once.
 from __future__ import annotations
 
 from ..contract import LANGUAGE_NAMES
-from . import dates, language
+from . import dates, doubts, language
 from .facts import Facts
 from .model import (
     LANGUAGES,
@@ -64,7 +64,7 @@ def assemble(
 ) -> Result:
     langs = list(blocks)
     titles, missing, replaced = _titles(source, found.titles, langs)
-    start, end, no_date = _date(source, segments, facts, titles)
+    start, end, no_date, date = _date(source, segments, facts, titles)
     if no_date:
         missing.append(no_date)
     relation = _relations(source, langs)
@@ -97,7 +97,8 @@ def assemble(
             )
         )
     dropped = sorted(dropped + replaced, key=lambda d: d.line)
-    return Result(source.path, articles, dropped, list(source.warnings), missing)
+    found_doubts = doubts.find(source, langs, found, facts, titles, date)
+    return Result(source.path, articles, dropped, list(source.warnings), missing, found_doubts)
 
 
 def _titles(
@@ -145,9 +146,9 @@ def meta_path(source: Source) -> str:
 
 
 def _date(source: Source, segments: list[Segment], facts: Facts, titles: dict[str, str]):
-    """(first day, last day, the missing-date error or None)."""
+    """(first day, last day, the missing-date error or None, what the date was read from)."""
     if source.meta.date:
-        return source.meta.date, source.meta.date_end, None
+        return source.meta.date, source.meta.date_end, None, None
     years = [y for title in titles.values() for y in dates.years_in(title)]
     hint = years[0] if years else None
     found = facts.published or _date_in_leads(segments, hint)
@@ -162,8 +163,9 @@ def _date(source: Source, segments: list[Segment], facts: Facts, titles: dict[st
                 + ("" if hint else " (a date without a year needs a year in the title)"),
                 f"add `date: YYYY-MM-DD` to {meta_path(source)}",
             ),
+            None,
         )
-    return found.start, source.meta.date_end or found.end, None
+    return found.start, source.meta.date_end or found.end, None, found
 
 
 def _date_in_leads(segments: list[Segment], hint: int | None) -> dates.FoundDate | None:

@@ -83,12 +83,12 @@ def _alignment(pairing: _Pairing) -> dict[str, dict]:
 
 
 def _unit(seg: Segment, style: str, candidate: dict[int, bool]) -> Unit:
-    skip = None
-    if seg.forced == Role.CAPTION or structure.piped_caption(seg.text):
-        skip = 0.1
-    elif candidate[id(seg)]:
-        skip = 0.5 if (style == "line" and seg.blank_before) else 1.5
-    return Unit(seg.text, skip)
+    if seg.forced == Role.CAPTION or seg.hint == Role.CAPTION or structure.piped_caption(seg.text):
+        return Unit(seg.text, 0.1, caption=True)
+    heading = structure.heading_shaped(seg.text)
+    if candidate[id(seg)]:
+        return Unit(seg.text, 0.5 if (style == "line" and seg.blank_before) else 1.5, heading=heading)
+    return Unit(seg.text, heading=heading)
 
 
 def _block(
@@ -115,16 +115,25 @@ def _block(
     if not candidate[id(seg)]:
         return Block(Role.PARAGRAPH, seg.text, lines)
     if not bilingual:
-        return Block(Role.CAPTION, seg.text, lines)
+        return Block(_alone(seg, style), seg.text, lines)
     kind = _by_counterpart(seg, style, candidate, pairing)
     return Block(kind, seg.text, lines, 2 if kind == Role.HEADING else 0)
+
+
+def _alone(seg: Segment, style: str) -> Role:
+    """A short line with no counterpart. Where line breaks separate paragraphs, a photo's
+    caption follows the empty line the photo left; a short line without one is text (often
+    the last line of a copy cut short)."""
+    if style == "line" and not seg.blank_before:
+        return Role.PARAGRAPH
+    return Role.CAPTION
 
 
 def _by_counterpart(seg: Segment, style: str, candidate: dict[int, bool], pairing: _Pairing) -> Role:
     """A caption candidate in a bilingual source: what its counterpart (or the lack of one) makes it."""
     other_id = pairing.partner[id(seg)]
     if other_id is None:
-        return Role.CAPTION  # no counterpart: where a photo was
+        return _alone(seg, style)  # no counterpart: where a photo was, or a line cut short
     if other_id == MERGED:
         return Role.PARAGRAPH
     other = pairing.by_id[other_id]

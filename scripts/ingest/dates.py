@@ -79,6 +79,7 @@ class FoundDate:
     start: date
     end: date | None
     text: str  # the words the date was read from
+    year_given: bool = True  # False: the year came from elsewhere (the title), not from these words
 
 
 def years_in(text: str) -> list[int]:
@@ -146,7 +147,7 @@ def _to_date(match: re.Match, year_hint: int | None) -> FoundDate | None:
         return None
     if end is not None and end <= start:
         end = None
-    return FoundDate(start, end, match.group(0))
+    return FoundDate(start, end, match.group(0), bool(g.get("dy") or g.get("y")))
 
 
 def _valid(year: int, month: int, day: int) -> date | None:

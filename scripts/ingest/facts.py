@@ -39,6 +39,10 @@ class Facts:
     # Timestamps not taken: above the headline (a clock), or after the first one under it.
     passed_over: list[Stamp] = field(default_factory=list)
     relative: list[tuple[int, str]] = field(default_factory=list)  # `сьогодні, 10:15`: no date to read
+    # Where the publication date came from: "under the headline", "a timestamp" (no headline in
+    # the text), "above the headline" (it may be the site's clock), "the page's metadata".
+    published_from: str | None = None
+    trailing_author: dict[str, int] = field(default_factory=dict)  # lang -> line of a name read as author
 
 
 def read_metadata_lines(segments: list[Segment], page: Page | None) -> tuple[Facts, list[Drop]]:
@@ -134,6 +138,10 @@ def settle_published(facts: Facts, headline: int | None, page: Page | None) -> l
     above = [s for s in facts.stamps if s not in under]
     chosen = (under or above or [None])[0]
     dropped = []
+    if chosen is not None:
+        facts.published_from = "under the headline" if headline is not None and under else "a timestamp"
+        if headline is not None and not under:
+            facts.published_from = "above the headline"
     for stamp in facts.stamps:
         if stamp is chosen:
             facts.published = stamp.found
@@ -148,30 +156,39 @@ def settle_published(facts: Facts, headline: int | None, page: Page | None) -> l
             dropped.append(Drop(stamp.line, stamp.text, reason))
     if facts.published is None and page and page.date:
         facts.published = dates.FoundDate(page.date, None, "the page's publication date")
+        facts.published_from = "the page's metadata"
     return dropped
 
 
 def find_trailing_authors(segments: list[Segment], facts: Facts) -> None:
-    """A name standing alone as the last line of a language's text is its author."""
+    """A name standing alone as the last line of a language's text is its author; an
+    agency's name there (`越通社`, `TTXVN`) is the text's source."""
     for lang in LANGUAGES:
         body = [s for s in segments if s.lang == lang and s.role == Role.CONTENT]
         if not body:
             continue
         last = body[-1]
+        if not last.forced and len(body) > 1 and credits.is_agency_name(last.text):
+            last.role = Role.SOURCE
+            facts.agency.setdefault(lang, last.text)
+            continue
         if last.forced == Role.AUTHOR or (not last.forced and credits.is_author_name(last.text) and len(body) > 1):
             last.role = Role.AUTHOR
             facts.authors.setdefault(lang, []).append(last.text)
+            if not last.forced:
+                facts.trailing_author[lang] = last.line
     for seg in segments:
         if seg.forced == Role.AUTHOR and seg.role != Role.AUTHOR:
             seg.role = Role.AUTHOR
             facts.authors.setdefault(seg.lang, []).append(seg.text)
 
 
-def read_datelines(segments: list[Segment], facts: Facts) -> None:
+def read_datelines(segments: list[Segment], facts: Facts) -> list[Drop]:
     """Strip an agency dateline (`БХГ – `, `新华社南宁2月22日电（记者唐霁）`) from the first
     paragraph of each language, and a source credit (`(新华社)`) from the end of its last."""
+    dropped = []
     for lang in LANGUAGES:
-        body = [s for s in segments if s.lang == lang and s.role == Role.CONTENT]
+        body = [s for s in segments if s.lang == lang and s.role == Role.CONTENT and s.hint != Role.CAPTION]
         if not body:
             continue
         first, last = body[0], body[-1]
@@ -179,8 +196,12 @@ def read_datelines(segments: list[Segment], facts: Facts) -> None:
             _opening(first, lang, facts)
         if not last.forced and len(body) > 1:
             found = credits.trailing_credit(last.text)
-            if found and facts.agency.get(lang, found[1]) == found[1]:
-                last.text, facts.agency[lang] = found
+            if found:
+                last.text, credit = found
+                agency = facts.agency.setdefault(lang, credit)
+                if agency != credit:
+                    dropped.append(Drop(last.line, credit, f"source credit closing the text (the agency is {agency})"))
+    return dropped
 
 
 def _opening(first: Segment, lang: str, facts: Facts) -> None:

@@ -30,6 +30,7 @@ def _rule(reason: str, pattern: str) -> Rule:
 
 
 _NUMBER = r"[\d.,  ]*\d"
+WHITESPACE = "whitespace-only line"
 
 LINE_RULES: tuple[Rule, ...] = (
     _rule(
@@ -117,8 +118,11 @@ def clean(lines: list[Line], overrides: Overrides) -> tuple[list[Line], list[Dro
     keep, drop = overrides.kept, overrides.dropped
     kept, dropped = strip([line for line in lines if line.no not in keep and line.no not in drop])
     kept_nos = {line.no for line in kept} | keep
+    # A line of spaces is dropped, yet to a reader it is an empty line: a gap between paragraphs.
+    gaps = {d.line for d in dropped if d.reason == WHITESPACE}
     dropped += [Drop(line.no, line.raw, "dropped in meta.yml") for line in lines if line.no in drop]
-    return [line for line in lines if line.no in kept_nos], dropped
+    out = [line if line.no in kept_nos else Line(line.no, "", "") for line in lines if line.no in kept_nos | gaps]
+    return out, dropped
 
 
 def strip(lines: list[Line]) -> tuple[list[Line], list[Drop]]:
@@ -135,7 +139,7 @@ def strip(lines: list[Line]) -> tuple[list[Line], list[Drop]]:
             kept.append(line)
             continue
         if not line.text:
-            drops.append(Drop(line.no, line.raw, "whitespace-only line"))
+            drops.append(Drop(line.no, line.raw, WHITESPACE))
             block = block if block == "related" else None
             continue
         reason = _line_reason(line.text)

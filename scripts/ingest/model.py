@@ -192,6 +192,27 @@ class Article:
         return sum(1 for b in self.blocks if b.kind == kind)
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """A value the pipeline saw for a field, where, and why it might be the one."""
+
+    line: int | None
+    text: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Doubt:
+    """A field the pipeline filled (or left empty) without being sure: the editor decides."""
+
+    field: str  # date | title | authors
+    lang: str | None
+    chosen: str  # what was written; "" for nothing
+    why: str  # why it is not sure
+    candidates: tuple[Candidate, ...]
+    pick: str  # the meta.yml line that settles it, e.g. `date: 2024-11-20`
+
+
 @dataclass
 class Result:
     """Everything ingestion made of one source."""
@@ -203,3 +224,4 @@ class Result:
     # What an editor must still give in meta.yml (a title, a date); the articles
     # then have an empty title or no date where it is missing.
     missing: list[SourceError] = field(default_factory=list)
+    doubts: list[Doubt] = field(default_factory=list)  # what was filled in without certainty

@@ -12,7 +12,7 @@ text and meta.yml, and return data; the CLI does the reading and writing.
 from __future__ import annotations
 
 from . import articles, blocks, facts, furniture, overrides, split, structure
-from .model import Incomplete, Line, Result, Source, SourceError
+from .model import Incomplete, Line, Result, Role, Source, SourceError
 from .text import split_lines
 
 
@@ -31,14 +31,16 @@ def examine(source: Source) -> Result:
     kept, dropped = furniture.clean(lines, said)
     if source.page:
         dropped += source.page.dropped
-    segments = split.tag_languages(kept, said)
+    segments, placeholders = split.tag_languages(kept, said)
+    dropped += placeholders
     found_facts, stamps = facts.read_metadata_lines(segments, source.page)
     segments, unsupported = split.set_aside_other_languages(segments)
     titles = structure.find_titles(segments)
     stamps += structure.mark_titles(titles)
     stamps += facts.settle_published(found_facts, titles.headline_line, source.page)
+    segments = [s for s in segments if s.role not in (Role.TIMESTAMP, Role.DROPPED)]
     facts.find_trailing_authors(segments, found_facts)
-    facts.read_datelines(segments, found_facts)
+    stamps += facts.read_datelines(segments, found_facts)
     segments = structure.join_page_breaks(segments)
     # A saved page marks its captions; no other line of it is taken for one.
     style = "html" if source.page else structure.separator_style(segments)

@@ -40,7 +40,8 @@ _NUMBERING: tuple[tuple[str, re.Pattern], ...] = (
     ("han", re.compile(r"^[一二三四五六七八九十]+、\S")),
     ("han-paren", re.compile(r"^[（(][一二三四五六七八九十]+[）)]\S")),
 )
-_PIPED = re.compile(r"^\|\s*(?P<text>.*?)\s*\|$")
+# A caption from a table cell: `| … |`, or the cell's closing bar alone (`… |`).
+_PIPED = re.compile(r"^(?:\|\s*(?P<text>.*?)\s*\||(?P<open>[^|]*[^|\s])\s+\|)$")
 
 
 def is_han_text(text: str) -> bool:
@@ -51,9 +52,22 @@ def is_short(text: str) -> bool:
     return len(text) <= (SHORT_HAN if is_han_text(text) else SHORT_LATIN)
 
 
+# A sentence ending inside a line, then more text: prose, never a heading or a caption.
+_INNER_SENTENCE_END = re.compile(r"[。！？]\s*\S|(?<=[^\W\d_]{2})[.!?]\s+[A-ZĐÀ-ỸА-ЯІЇЄҐ]")
+
+
 def heading_shaped(text: str) -> bool:
-    """Short, and not closed like a sentence or opening a list."""
-    return is_short(text) and not ends_sentence(text) and not text.endswith((":", "：", ",", "，", ";", "；"))
+    """Short, one phrase, and not closed like a sentence or opening a list."""
+    return (
+        is_short(text)
+        and not ends_sentence(text)
+        and not text.endswith((":", "：", ",", "，", ";", "；"))
+        and not _INNER_SENTENCE_END.search(_after_numbering(text))
+    )
+
+
+def _after_numbering(text: str) -> str:
+    return text.split(" ", 1)[-1] if numbering_scheme(text) else text
 
 
 def is_kicker(text: str) -> bool:
@@ -73,9 +87,25 @@ def title_shaped(text: str) -> bool:
     return len(text) <= TITLE_MAX and (not ends_sentence(text) or text.endswith(("?", "？", "!", "！")))
 
 
+# A photo credit closing a line: `…阮富仲 (图/黄克)`, `…(Ảnh / Hoàng Khắc)`, `… Фото: VNA`.
+PHOTO_CREDIT = re.compile(
+    r"(?:[（(]\s*(?:图|圖|图片|圖片|图片来源|圖片來源|摄影|攝影|摄|攝|ảnh|photo|фото)\s*[:：/／]?\s*[^()（）]{1,40}[)）]"
+    r"|\b(?:ảnh|photo|фото)\s*[:：]\s*[^.。!?]{1,40})\s*$",
+    re.IGNORECASE,
+)
+
+
+def photo_credited(text: str) -> bool:
+    """A caption: it ends crediting the photographer (and is not a long paragraph)."""
+    limit = CAPTION_MAX_HAN if is_han_text(text) else CAPTION_MAX_LATIN
+    return len(text) <= limit + 40 and bool(PHOTO_CREDIT.search(text))
+
+
 def piped_caption(text: str) -> str | None:
     match = _PIPED.match(text)
-    return match.group("text") if match and match.group("text") else None
+    if not match:
+        return None
+    return match.group("text") or match.group("open") or None
 
 
 def numbering_scheme(text: str) -> str | None:
@@ -158,7 +188,8 @@ def _head(segments: list[Segment]) -> tuple[list[Segment], set[int]]:
             continue
         if seg.forced or not title_shaped(seg.text):
             return head, anchors
-        head.append(seg)
+        if seg.hint != Role.CAPTION:  # a photo's caption is never the headline
+            head.append(seg)
     return head[:1], anchors
 
 
