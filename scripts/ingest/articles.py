@@ -8,6 +8,9 @@ line to point at and the meta.yml line that fills it, all of them at once.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 from ..contract import LANGUAGE_NAMES
 from . import dates, doubts, language
 from .facts import Facts
@@ -26,13 +29,29 @@ from .model import (
 from .structure import Titles
 from .text import han_script, split_lines
 
+_OTHER = re.compile(r"^text in another language \((\w+)\)")
+# Names for the languages identified most often besides ours, for messages.
+_NAMES = {"ru": "Russian", "en": "English", "fr": "French", "de": "German", "ja": "Japanese", "ko": "Korean"}
+
 # Roles that carry a line into its language's article (body or front matter).
 ARTICLE_ROLES = {Role.TITLE, Role.KICKER, Role.CONTENT, Role.BYLINE, Role.AUTHOR, Role.SOURCE}
 
 
-def languages(source: Source, segments: list[Segment]) -> list[str]:
-    """The languages the source has article text in, in site order."""
+def languages(source: Source, segments: list[Segment], elsewhere: list[Drop] = ()) -> list[str]:
+    """The languages the source has article text in, in site order. `elsewhere` are the lines
+    set aside as another language: when they are all there is, the refusal names it."""
     langs = [lang for lang in LANGUAGES if any(s.lang == lang and s.role == Role.CONTENT for s in segments)]
+    other = Counter(m.group(1) for d in elsewhere if (m := _OTHER.match(d.reason)))
+    if not langs and other:
+        lang, _ = other.most_common(1)[0]
+        name = LANGUAGE_NAMES.get(lang) or _NAMES.get(lang, lang)
+        raise SourceError(
+            source.path,
+            None,
+            f"the text is in {name} ({lang}), not in a language of the archive (vi, zh, uk)",
+            "the archive takes Vietnamese, Chinese and Ukrainian texts: add the article's version in one of them; "
+            "if the text is in one of them, set `lines: {N: {lang: ...}}` in meta.yml for its lines",
+        )
     if not langs:
         raise SourceError(
             source.path,

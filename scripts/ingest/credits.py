@@ -136,6 +136,11 @@ def is_agency_name(text: str) -> bool:
     return bool(AGENCY_NAME.match(text.strip(" .()（）")))
 
 
+def closes_text(text: str) -> bool:
+    """A line that may close an article's text: its author's or agency's name."""
+    return is_agency_name(text) or is_author_name(text)
+
+
 def is_author_name(text: str) -> bool:
     """A line that is nothing but a person's name: `Dương Liễu`, `ВАН НГХІ`.
 

@@ -45,7 +45,9 @@ def find(
 
 def _date(facts: Facts, date: FoundDate | None) -> Doubt | None:
     candidates = [Candidate(s.line, s.text, "a timestamp") for s in facts.stamps]
-    candidates += [Candidate(line, text, "a time relative to the day the page was saved") for line, text in facts.relative]
+    candidates += [
+        Candidate(line, text, "a time relative to the day the page was saved") for line, text in facts.relative
+    ]
     chosen = date.start.isoformat() if date else ""
     if date is not None and not date.year_given:
         why = f"the text says {date.text!r} without a year; the year was taken from the title"

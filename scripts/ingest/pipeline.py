@@ -11,7 +11,7 @@ text and meta.yml, and return data; the CLI does the reading and writing.
 
 from __future__ import annotations
 
-from . import articles, blocks, facts, furniture, overrides, split, structure
+from . import articles, blocks, credits, facts, furniture, overrides, region, split, structure
 from .model import Incomplete, Line, Result, Role, Source, SourceError
 from .text import split_lines
 
@@ -29,26 +29,28 @@ def examine(source: Source) -> Result:
     lines = _lines(source)
     said = overrides.gather(source, lines)
     kept, dropped = furniture.clean(lines, said)
+    article = region.find(kept)
     if source.page:
         dropped += source.page.dropped
     segments, placeholders = split.tag_languages(kept, said)
     dropped += placeholders
-    found_facts, stamps = facts.read_metadata_lines(segments, source.page)
+    found_facts, more = facts.read_metadata_lines(segments, source.page)
     segments, unsupported = split.set_aside_other_languages(segments)
-    titles = structure.find_titles(segments)
-    stamps += structure.mark_titles(titles)
-    stamps += facts.settle_published(found_facts, titles.headline_line, source.page)
+    more += region.set_aside_tail(segments, article, credits.closes_text)
+    titles = structure.find_titles(segments, article.first if article else None)
+    more += structure.mark_titles(titles)
+    more += facts.settle_published(found_facts, titles.headline_line, source.page)
     segments = [s for s in segments if s.role not in (Role.TIMESTAMP, Role.DROPPED)]
     facts.find_trailing_authors(segments, found_facts)
-    stamps += facts.read_datelines(segments, found_facts)
+    more += facts.read_datelines(segments, found_facts)
     segments = structure.join_page_breaks(segments)
     # A saved page marks its captions; no other line of it is taken for one.
     style = "html" if source.page else structure.separator_style(segments)
-    langs = articles.languages(source, segments)
+    langs = articles.languages(source, segments, unsupported)
     orphans = articles.set_aside_orphans(segments, langs)
     body, alignment = blocks.build(segments, langs, style)
     return articles.assemble(
-        source, segments, titles, found_facts, body, alignment, dropped + stamps + unsupported + orphans
+        source, segments, titles, found_facts, body, alignment, dropped + more + unsupported + orphans
     )
 
 

@@ -79,6 +79,7 @@ def _split(text: str, first: bool) -> list[tuple[str, str]]:
         return parts
     return [(language.detect(text), text)]
 
+
 def set_aside_other_languages(segments: list[Segment]) -> tuple[list[Segment], list[Drop]]:
     """Segments in vi, zh or uk; the others dropped with why. Timestamp lines stay (they are
     dropped already, and the head's structure reads them) whatever their language."""

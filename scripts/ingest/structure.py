@@ -139,7 +139,7 @@ class Titles:
         return min(lines) if lines else None
 
 
-def find_titles(segments: list[Segment]) -> Titles:
+def find_titles(segments: list[Segment], body_starts: int | None = None) -> Titles:
     """The headline of each language among the lines that open the source.
 
     The head of a text is what comes before its first paragraph: on a page
@@ -150,7 +150,7 @@ def find_titles(segments: list[Segment]) -> Titles:
     lines above the headline are chrome; between it and the text, a deck. A
     source that opens with its lead paragraph has no title.
     """
-    head, anchors = _head(segments)
+    head, anchors, prose = _head(segments, body_starts)
     found = Titles({}, None)
     if head and is_kicker(head[0].text) and len(head) > 1 and title_shaped(head[1].text):
         found.kicker = head.pop(0)
@@ -166,6 +166,10 @@ def find_titles(segments: list[Segment]) -> Titles:
                 found.above.append(seg)
             else:
                 found.deck.append(seg)
+    # Lines of text above every headline, before the article: the page's chrome.
+    if found.titles:
+        top = min(s.line for s in found.titles.values())
+        found.above += [s for s in prose if s.line < top]
     # meta.yml has the last word.
     for seg in segments:
         if seg.forced == Role.TITLE:
@@ -175,22 +179,30 @@ def find_titles(segments: list[Segment]) -> Titles:
     return found
 
 
-def _head(segments: list[Segment]) -> tuple[list[Segment], set[int]]:
-    """The title-shaped lines before the first paragraph, and the positions (indexes) of the
-    date and byline lines among them. With no paragraph at all, only the first line."""
+def _head(segments: list[Segment], body_starts: int | None) -> tuple[list[Segment], set[int], list[Segment]]:
+    """The title-shaped lines before the text, the positions (indexes) of the date and byline
+    lines among them, and the other lines there. The text starts at `body_starts` (the article's
+    region on a page copied whole), else at the first paragraph-shaped line; with no paragraph
+    at all, only the first line is a candidate."""
     head: list[Segment] = []
+    prose: list[Segment] = []
     anchors: set[int] = set()
     for index, seg in enumerate(segments):
+        if body_starts is not None and seg.line >= body_starts:
+            return head, anchors, prose
         if seg.role in (Role.TIMESTAMP, Role.BYLINE, Role.SOURCE):
             anchors.add(index)
             continue
         if seg.role != Role.CONTENT or seg.forced in (Role.TITLE, Role.KICKER):
             continue
         if seg.forced or not title_shaped(seg.text):
-            return head, anchors
+            if body_starts is None or seg.forced:
+                return head, anchors, prose
+            prose.append(seg)
+            continue
         if seg.hint != Role.CAPTION:  # a photo's caption is never the headline
             head.append(seg)
-    return head[:1], anchors
+    return (head, anchors, prose) if body_starts is not None else (head[:1], anchors, prose)
 
 
 def _headline(mine: list[Segment], anchors: set[int], segments: list[Segment]) -> Segment:
