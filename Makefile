@@ -15,7 +15,7 @@ PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help venv npm new ingest check site linkcheck serve preview test lint format bench lock clean
+.PHONY: help venv npm new ingest check site linkcheck serve preview test lint format eval bench lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -77,6 +77,10 @@ lint: $(STAMP) ## check the code: ruff, the import contracts, declared dependenc
 format: $(STAMP) ## reformat the code with ruff (what `make lint` expects)
 	$(VENV)/bin/ruff format scripts tests
 	$(VENV)/bin/ruff check --fix scripts tests
+
+# Ingestion judged on real pages (eval/corpus); fails under the floors in eval/floors.yml.
+eval: $(STAMP) ## score ingestion on real pages against the pinned floors (eval/)
+	$(PY) -m scripts.evaluation
 
 N ?= 30
 bench: $(STAMP) $(NPM_STAMP) ## measure ingest + build at N articles per language (make bench N=1000)

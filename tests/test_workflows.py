@@ -134,7 +134,7 @@ def make_targets(script: str) -> list[str]:
 def test_ci_runs_the_same_steps_as_dot_ci_run():
     ci_run = make_targets((ROOT / ".ci" / "run").read_text(encoding="utf-8"))
     workflow = [t for s in steps(load(CI)) if "run" in s for t in make_targets(s["run"])]
-    assert ci_run == workflow == ["lint", "test", "check", "site", "linkcheck"]
+    assert ci_run == workflow == ["lint", "test", "eval", "check", "site", "linkcheck"]
 
 
 def test_ci_runs_on_pull_requests_and_pushes_without_write_access_or_secrets():
