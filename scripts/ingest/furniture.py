@@ -92,13 +92,41 @@ LINE_RULES: tuple[Rule, ...] = (
         r"^(?:责任编辑|責任編輯|编辑|編輯|记者|記者|新华社记者|新華社記者|biên tập|phóng viên|редактор)\s*[:：]?\s*$",
     ),
     _rule("tag list", r"^(?:từ khóa|từ khoá|tags?|标签|標籤|关键词|關鍵詞|теги|мітки)\s*[:：]"),
+    _rule("tag list", r"^(?:#[^\s#]+(?:\s+[^\s#]+){0,4}\s*)+$"),
+    _rule(
+        "a link to the author's other articles",
+        r"^(?:xem (?:các|thêm) bài viết của tác giả|các bài viết của tác giả|всі (?:матеріали|публікації) автора"
+        r"|作者(?:的)?(?:其他|更多)文章)$",
+    ),
+    _rule(
+        "a prompt to read on, subscribe or support the site",
+        r"^(?:請繼續往下閱讀|请继续往下阅读|继续阅读|繼續閱讀|阅读下一篇|閱讀下一篇|下一篇|上一篇|更多精彩内容请进入.*"
+        r"|点击(?:进入|查看).{0,20}|(?:扫描|掃描|扫码|掃碼).{0,30}(?:二维码|二維碼|关注|關注).*"
+        r"|đọc tiếp|xem tiếp|bài tiếp theo|bài trước|đăng ký nhận tin.*"
+        r"|сподобався матеріал\??|підтримайте (?:нас|\S+)|допоможіть нам.*|підпишіться.*|читайте нас у .*"
+        r"|перейти до .{1,80}|наступна (?:новина|стаття)|попередня (?:новина|стаття))\s*[:：.…]*$",
+    ),
+    _rule(
+        "copyright notice",
+        r"^.{0,60}(?:版权所有|版權所有|all rights reserved|bản quyền thuộc về|© ?\d{4}|©|усі права захищено"
+        r"|всі права захищені|不得转载|不得轉載|转载请注明|轉載請註明).{0,80}$",
+    ),
+    _rule("the title it was first published under", r"^(?:原标题|原標題)\s*[:：].*$"),
+    _rule("comment counter", r"^(?:参与互动|參與互動|评论|網友評論|网友评论)\s*[(（]\s*\d+\s*[)）]$"),
+    _rule(
+        "share, print or font-size buttons",
+        r"^(?:【纠错】|【糾錯】|纠错|糾錯|分享到(?:微信|微博|qq|facebook)?[:：]?.*)$",
+    ),
 )
 
 # A header that starts a block of furniture, and the shape of the lines in it.
 RELATED_HEADER = re.compile(
-    r"^(?:tin khác|các tin khác|tin liên quan|tin cùng chuyên mục|bài viết liên quan|bài liên quan"
-    r"|xem thêm|đọc thêm|相关新闻|相关阅读|相关文章|延伸阅读|читайте також|інші новини|схожі новини"
-    r"|новини за темою|related(?: articles| news)?)\s*[:：]?$",
+    r"^[>»·•]?\s*(?:tin khác|các tin khác|tin liên quan|tin cùng chuyên mục|cùng chuyên mục|bài viết liên quan|bài liên quan"
+    r"|tin mới(?: nhất)?|tin nóng|đọc nhiều(?: nhất)?|xem nhiều(?: nhất)?|tin nổi bật|có thể bạn quan tâm|xem thêm|đọc thêm"
+    r"|相关新闻|相關新聞|相关阅读|相關閱讀|相关文章|相關文章|延伸阅读|延伸閱讀|热门新闻|熱門新聞|最新新闻|最新新聞|阅读推荐"
+    r"|推荐阅读|热帖排行|新闻热搜词|精彩推荐|今日热点|[\u3400-\u9fff]{2,6}新闻精选|更多新闻|看更多"
+    r"|читайте також|інші новини|інші (?:матеріали|статті|моніторинги|публікації)|схожі новини|новини за темою"
+    r"|останні новини|популярне|related(?: articles| news)?)\s*[:：]?$",
     re.IGNORECASE,
 )
 WIDGET_HEADER = re.compile(

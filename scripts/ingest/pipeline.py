@@ -29,13 +29,13 @@ def examine(source: Source) -> Result:
     lines = _lines(source)
     said = overrides.gather(source, lines)
     kept, dropped = furniture.clean(lines, said)
-    article = region.find(kept)
     if source.page:
         dropped += source.page.dropped
     segments, placeholders = split.tag_languages(kept, said)
     dropped += placeholders
     found_facts, more = facts.read_metadata_lines(segments, source.page)
     segments, unsupported = split.set_aside_other_languages(segments)
+    article = region.find(segments, lines)
     more += region.set_aside_tail(segments, article, credits.closes_text)
     titles = structure.find_titles(segments, article.first if article else None)
     more += structure.mark_titles(titles)

@@ -4,9 +4,9 @@ A reader who selects a whole page and copies it brings the menus, the
 headline, the date line, the article, then related links, comment boxes and
 the footer. What sets the article apart is prose: long lines of sentences,
 close together. Menus, lists of other headlines and footers are short lines in
-long runs. So the article's region is the first run of prose lines (allowing
-a few short lines between them: a heading, a caption, a photo credit) that
-holds at least half as much prose as the longest run; the headline and its
+long runs. So the article's region is the run of prose lines (allowing a few
+short lines between them: a heading, a caption, a photo credit) that holds the
+most prose; the headline and its
 date and byline lines sit just above it, and what comes after it is the page's
 furniture, except the credits that close the text (an author, an editor, a
 source), which the facts stage reads.
@@ -18,6 +18,7 @@ copied alone, a seed) has a region that covers it all, and nothing is cut.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -30,9 +31,7 @@ MIN_WORDS = 10
 # A sentence's end, inside the line or closing it (a headline has none).
 _SENTENCE = re.compile(r"[。！？]|[.!?…](?:\s|$|[\"”’»)])")
 # Short lines allowed between two prose lines of one article (headings, captions, credits).
-MAX_GAP = 5
-# A run holding at least this share of the longest run's prose is the article (the first such).
-SHARE = 0.5
+MAX_GAP = 6
 # After the article, up to this many short lines are its own (a caption, an author's name);
 # more than that is the page's furniture.
 TAIL_KEPT = 2
@@ -45,39 +44,46 @@ class Region:
 
 
 def prose_weight(text: str) -> int:
-    """How much prose a line holds (its length), or 0 when it is not a sentence."""
+    """How much prose a line holds (its length), or 0 when it is not a sentence. A line cut
+    short with an ellipsis is a teaser for another article (`…素有「黑道急救站...`), not prose."""
+    if text.rstrip().endswith(("...", "…", "…»", "...»")):
+        return 0
     han = count_han(text)
     if han * 2 >= len(text):
         return len(text) if han >= MIN_HAN and _SENTENCE.search(text) else 0
     return len(text) if len(text.split()) >= MIN_WORDS and _SENTENCE.search(text) else 0
 
 
-def find(lines: list[Line]) -> Region | None:
-    """The article's region among the kept lines, or None when no line is prose."""
+def find(segments: list[Segment], lines: list[Line]) -> Region | None:
+    """The article's region among the text's segments, or None when none is prose.
+    A photo's caption is never prose, however long. Gaps count every line with text
+    between two prose lines, furniture already dropped included: a related list set
+    aside still stands between an article and the page's footer."""
+    written = [line.no for line in lines if line.text]
     runs: list[tuple[int, int, int]] = []  # (first, last, weight)
     current: list[int] | None = None  # [first, last, weight]
-    gap = 0
-    for line in lines:
-        if not line.text:
+    for seg in segments:
+        weight = 0 if seg.role != Role.CONTENT or seg.hint == Role.CAPTION else prose_weight(seg.text)
+        if not weight:
             continue
-        weight = prose_weight(line.text)
-        if weight:
-            if current is not None and gap <= MAX_GAP:
-                current[1], current[2] = line.no, current[2] + weight
-            else:
-                if current is not None:
-                    runs.append(tuple(current))
-                current = [line.no, line.no, weight]
-            gap = 0
+        gap = _between(written, current[1], seg.line) if current is not None else 0
+        if current is not None and gap <= MAX_GAP:
+            current[1], current[2] = seg.line, current[2] + weight
         else:
-            gap += 1
+            if current is not None:
+                runs.append(tuple(current))
+            current = [seg.line, seg.line, weight]
     if current is not None:
         runs.append(tuple(current))
     if not runs:
         return None
-    best = max(weight for _, _, weight in runs)
-    first, last, _ = next(run for run in runs if run[2] >= SHARE * best)
+    first, last, _ = max(runs, key=lambda run: run[2])
     return Region(first, last)
+
+
+def _between(written: list[int], after: int, before: int) -> int:
+    """How many lines with text lie strictly between two line numbers."""
+    return max(0, bisect.bisect_left(written, before) - bisect.bisect_right(written, after))
 
 
 def set_aside_tail(segments: list[Segment], region: Region | None, keep) -> list[Drop]:

@@ -51,7 +51,18 @@ def tag_languages(kept: list[Line], overrides: Overrides) -> tuple[list[Segment]
     resolved = language.resolve_context([s.lang for s in segments])
     for seg, lang in zip(segments, resolved, strict=True):
         seg.lang = lang
+    _quotations(segments)
     return segments, dropped
+
+
+def _quotations(segments: list[Segment]) -> None:
+    """A line in another language between two lines of one of ours is a quotation in that
+    text (`I am Wang Chi Lin，I am from Taiwan。` in a Chinese report): it belongs to it."""
+    for i in range(1, len(segments) - 1):
+        seg = segments[i]
+        before, after = segments[i - 1].lang, segments[i + 1].lang
+        if seg.lang not in LANGUAGES and seg.lang != language.UNDETERMINED and before == after in LANGUAGES:
+            seg.lang = before
 
 
 def _cut_placeholders(text: str) -> tuple[list[str], list[str]]:
@@ -75,7 +86,8 @@ def _split(text: str, first: bool) -> list[tuple[str, str]]:
     parts = language.split_by_language(text)
     if first or len(parts) == 1:
         return parts
-    if all(count_han(t) >= MIN_HAN_PART or len(t.split()) >= MIN_WORDS_PART for _, t in parts):
+    ours = all(lang in LANGUAGES for lang, _ in parts)  # a quotation in English stays in its line
+    if ours and all(count_han(t) >= MIN_HAN_PART or len(t.split()) >= MIN_WORDS_PART for _, t in parts):
         return parts
     return [(language.detect(text), text)]
 
