@@ -62,10 +62,12 @@ DATELINE = re.compile(
 _AGENCY_HAN = r"(?:[\u3400-\u9fff]{1,6}?(?:社|网|網|报|報|台|频道|頻道))"
 DATELINE_HAN = re.compile(
     rf"^(?:(?P<agency>{_AGENCY_HAN}|本报|本報|本网|本網)(?P<place>[\u3400-\u9fff]{{0,8}}?)"
-    r"(?:\d{1,2}月\d{1,2}日)?(?:电|電|讯|訊)(?:[（(](?P<credit>[^）)]{2,40})[）)])?\s*"
+    r"(?:\d{1,2}月\d{1,2}日)?(?:电|電|讯|訊)\s*(?:[（(](?P<credit>[^）)]{2,40})[）)])?\s*"
     rf"|(?P<agency2>[\u3400-\u9fff]{{1,6}}社)(?P<place2>[\u3400-\u9fff]{{0,6}})(?:——|—)\s*"
     r"|[〔\[【](?:記者|记者)?(?P<credit2>[^／/〕\]】]{2,20})[／/][^〕\]】]{1,12}(?:報導|报道|電|电)[〕\]】]\s*"
-    r"|[（(](?P<credit3>(?:记者|記者|通讯员|通訊員)[^）)]{2,30})[）)]\s*)(?=\S)"
+    r"|[（(](?P<credit3>(?:记者|記者|通讯员|通訊員)[^）)]{2,30})[）)]\s*"
+    r"|[（(](?P<agency3>[\u3400-\u9fff]{1,6}社)(?:记者|記者)(?P<credit4>[\u3400-\u9fff]{2,3})"
+    r"[\u3400-\u9fff]{2,6}\d{1,2}日(?:电|電)[）)]\s*)(?=\S)"
 )
 # A source credit closing a paragraph: `…传统友谊。(新华社)`, `… (Tân Hoa Xã)`, `…(越通社—VNA)`.
 TRAILING_CREDIT = re.compile(r"(?<=[.。!！?？”\"])\s*[（(](?P<credit>[^()（）.。,，:：]{2,24})[)）]\s*$")
@@ -95,6 +97,7 @@ def byline(text: str) -> Byline | None:
 
 def split_names(raw: str) -> list[str]:
     """Names in a credit: `Minh Anh - Thu Hà`, `陳貽澤 楊秋` (Chinese names hold no spaces)."""
+    raw = re.sub(r"《[^》]{1,20}》", "", raw)  # the paper a reporter writes for: `《中国企业家》记者 林涛`
     names = [_NAME_ROLE.sub("", n.strip(" .")) for n in _NAME_SPLIT.split(raw) if n.strip(" .")]
     out: list[str] = []
     for name in names:
@@ -104,6 +107,16 @@ def split_names(raw: str) -> list[str]:
         elif name:
             out.append(name)
     return out
+
+
+def roc_date(stamp: str):
+    """A compact Republic of China calendar date (`1100731`) as a date, or None."""
+    from datetime import date
+
+    try:
+        return date(int(stamp[:3]) + 1911, int(stamp[3:5]), int(stamp[5:7]))
+    except ValueError:
+        return None
 
 
 def _plausible_name(name: str) -> bool:
@@ -180,8 +193,8 @@ def dateline_han(text: str) -> Opening | None:
     match = DATELINE_HAN.match(text)
     if not match:
         return None
-    agency = match.group("agency") or match.group("agency2")
-    credit = match.group("credit") or match.group("credit2") or match.group("credit3") or ""
+    agency = match.group("agency") or match.group("agency2") or match.group("agency3")
+    credit = match.group("credit") or match.group("credit2") or match.group("credit3") or match.group("credit4") or ""
     names = [n for n in split_names(credit) if _plausible_name(n)]
     return Opening(agency, names, text[match.end() :])
 
@@ -194,6 +207,43 @@ def trailing_credit(text: str) -> tuple[str, str] | None:
     return text[: match.start()].rstrip(), match.group("credit").strip()
 
 
+# What may close a Chinese paragraph besides its text: a reporter (`（记者张淼淼）`,
+# `（王煌忠／台中報導）`), an editor (`（編輯：張銘坤）`), and the agency's compact date in the
+# Republic of China calendar (`1100731`: year 110 = 2021, 31 July), in any order.
+_CLOSING_HAN = re.compile(
+    r"(?P<mark>[（(](?:(?:记者|記者)\s*(?P<reporter>[\u3400-\u9fff·]{2,4}(?:[ 、，,][\u3400-\u9fff·]{2,4})*)"
+    r"|(?P<reporter2>[\u3400-\u9fff·]{2,4})[／/][\u3400-\u9fff]{1,8}(?:報導|报道)"
+    r"|(?:编辑|編輯|责任编辑|責任編輯)\s*[:：]\s*(?P<editor>[^）)]{2,20}))[）)])\s*(?P<roc>1\d{6})?\s*$"
+)
+
+
+@dataclass(frozen=True)
+class Closing:
+    rest: str
+    reporters: list[str]
+    editors: list[str]
+    roc_date: str | None  # `1100731`
+    removed: str
+
+
+def closing_han(text: str) -> Closing | None:
+    """The credits glued to the end of a Chinese paragraph, peeled off one by one."""
+    reporters: list[str] = []
+    found_editors: list[str] = []
+    roc = None
+    rest = text
+    while (match := _CLOSING_HAN.search(rest)) and match.start() > 0:
+        if match.group("reporter") or match.group("reporter2"):
+            reporters = split_names(match.group("reporter") or match.group("reporter2")) + reporters
+        if match.group("editor"):
+            found_editors = split_names(match.group("editor")) + found_editors
+        roc = roc or match.group("roc")
+        rest = rest[: match.start()].rstrip()
+    if rest == text:
+        return None
+    return Closing(rest, reporters, found_editors, roc, text[len(rest) :].strip())
+
+
 def theo(text: str) -> str | None:
     """The source a `Theo X` line names."""
     match = THEO.match(text)
@@ -201,7 +251,7 @@ def theo(text: str) -> str | None:
 
 
 def editors(text: str) -> list[str] | None:
-    match = EDITOR.match(text)
+    match = EDITOR.match(text.strip().strip("（）()【】[]〔〕").strip())
     if not match:
         return None
     return split_names(match.group("names"))
@@ -210,14 +260,22 @@ def editors(text: str) -> list[str] | None:
 # A line of labelled fields: `發佈時間: 2023-02-23 |來源: 廣西日報 |作者: 陳貽澤 楊秋 |責任編輯: 李鑫`.
 _FIELD_SPLIT = re.compile(
     r"\s*[|｜]\s*|\s{2,}|\s+(?=(?:来源|來源|作者|责任编辑|責任編輯|编辑|編輯|Nguồn|Tác giả|Джерело|Автор)\s*[:：])"
+    r"|\s+(?=(?:参与互动|參與互動|评论|評論|浏览|瀏覽|阅读|閱讀)\s*[(（:：]?\s*\d)"
 )
 _DATE_LABEL = re.compile(
     r"^(?:发布时间|發佈時間|發布時間|发表时间|發表時間|时间|時間|日期|更新时间|Ngày đăng|Cập nhật|Thời gian|Дата|Опубліковано)\s*[:：]",
     re.IGNORECASE,
 )
 _COUNT_LABEL = re.compile(
-    r"^(?:浏览|瀏覽|阅读|閱讀|点击|點擊|Lượt xem|Переглядів)[^:：]*[:：]\s*[\d,.]*$", re.IGNORECASE
+    r"^(?:浏览|瀏覽|阅读|閱讀|点击|點擊|参与互动|參與互動|评论|評論|Lượt xem|Переглядів)[^:：(（]*[:：(（]\s*[\d,.]*\s*[)）]?$",
+    re.IGNORECASE,
 )
+
+
+def _is_timestamp(text: str) -> bool:
+    from .dates import timestamp  # dates does not import credits; kept local to say so
+
+    return timestamp(text) is not None
 
 
 @dataclass(frozen=True)
@@ -237,7 +295,7 @@ def fields_line(text: str) -> FieldsLine | None:
     authors: list[str] = []
     found_editors: list[str] = []
     for part in parts:
-        if _DATE_LABEL.match(part):
+        if _DATE_LABEL.match(part) or (date_text is None and _is_timestamp(part)):
             date_text = part
         elif (src := source_line(part)) is not None:
             source = src[1]

@@ -53,7 +53,7 @@ _PATTERNS: list[re.Pattern] = [
 _TIME = re.compile(r"\d{1,2}\s*[:：h]\s*\d{2}(?:\s*[:：]\s*\d{2})?(?:\s*(?:AM|PM|am|pm|SA|CH))?|GMT\s*[+-]\s*\d{1,2}")
 _LABEL = re.compile(
     r"^(?:cập nhật(?: lúc| ngày)?|ngày đăng|đăng ngày|đăng lúc|thời gian(?: đăng)?|xuất bản|ngày xuất bản"
-    r"|发布时间|发布日期|發佈時間|發布時間|发表时间|發表時間|时间|時間|日期|更新时间|更新時間|来源时间"
+    r"|发布时间|发布日期|發佈時間|發布時間|发表时间|發表時間|出版时间|出版時間|时间|時間|日期|更新时间|更新時間|来源时间"
     r"|опубліковано|оновлено|дата(?: публікації)?|published|updated|posted(?: on)?)\s*[:：]?\s*",
     re.IGNORECASE,
 )
@@ -118,6 +118,32 @@ def timestamp(text: str) -> FoundDate | None:
         if found and (had_time or _has_year(match)):
             return FoundDate(found.start, found.end, text.strip())
     return None
+
+
+# A timestamp sharing its line with a label: `07-03-2026 - 00:01 AM | Thị trường chứng khoán`
+# (the section), `Nguyên Minh - 07/03/2026 08:47` (the author).
+_LABELLED = re.compile(
+    r"^(?:(?P<before>[^|｜\d]{2,40}?)\s+[-–|｜]\s+)?(?P<stamp>.+?)(?:\s+[|｜]\s+(?P<after>[^|｜\d]{2,40}))?$"
+)
+
+
+@dataclass(frozen=True)
+class Labelled:
+    found: FoundDate
+    label: str | None  # the words beside the date: a section, or a name
+    before: bool  # the label comes before the date (a byline's place)
+
+
+def labelled_timestamp(text: str) -> Labelled | None:
+    """A timestamp with a short label beside it, the label not a sentence."""
+    match = _LABELLED.match(text.strip())
+    if not match or not (match.group("before") or match.group("after")):
+        return None
+    found = timestamp(match.group("stamp"))
+    label = (match.group("before") or match.group("after") or "").strip()
+    if found is None or len(label.split()) > 5 or label.endswith((".", "。")):
+        return None
+    return Labelled(FoundDate(found.start, found.end, text.strip()), label, bool(match.group("before")))
 
 
 def _has_year(match: re.Match) -> bool:

@@ -73,6 +73,9 @@ def _metadata_line(seg: Segment, facts: Facts) -> Drop | None:
         seg.role = Role.TIMESTAMP
         facts.stamps.append(Stamp(seg.line, seg.text, stamp))
         return None
+    labelled = dates.labelled_timestamp(seg.text)
+    if labelled:
+        return _labelled(seg, labelled, facts)
     if dates.RELATIVE.match(seg.text):
         seg.role = Role.TIMESTAMP
         facts.relative.append((seg.line, seg.text))
@@ -82,6 +85,18 @@ def _metadata_line(seg: Segment, facts: Facts) -> Drop | None:
         seg.role = Role.TIMESTAMP  # out of the text, like a timestamp
         return Drop(seg.line, seg.text, "the editor's credit (an editor is not an author)")
     return _credit_line(seg, facts)
+
+
+def _labelled(seg: Segment, labelled: dates.Labelled, facts: Facts) -> Drop:
+    """A timestamp with a name before it (the author) or a section after it."""
+    seg.role = Role.TIMESTAMP
+    facts.stamps.append(Stamp(seg.line, seg.text, labelled.found, "metadata line"))
+    read = f"date {labelled.found.start.isoformat()}"
+    name = labelled.label if labelled.before else None
+    if name and credits.is_author_name(name):
+        facts.authors.setdefault(seg.lang, []).append(name)
+        read += f"; author {name}"
+    return Drop(seg.line, seg.text, "metadata line, read: " + read)
 
 
 def _credit_line(seg: Segment, facts: Facts) -> Drop | None:
@@ -194,6 +209,8 @@ def read_datelines(segments: list[Segment], facts: Facts) -> list[Drop]:
         first, last = body[0], body[-1]
         if not first.forced:
             _opening(first, lang, facts)
+        if not last.forced and len(body) > 1 and lang == "zh":
+            dropped += _closing_han(last, lang, facts)
         if not last.forced and len(body) > 1:
             found = credits.trailing_credit(last.text)
             if found:
@@ -202,6 +219,25 @@ def read_datelines(segments: list[Segment], facts: Facts) -> list[Drop]:
                 if agency != credit:
                     dropped.append(Drop(last.line, credit, f"source credit closing the text (the agency is {agency})"))
     return dropped
+
+
+def _closing_han(last: Segment, lang: str, facts: Facts) -> list[Drop]:
+    closing = credits.closing_han(last.text)
+    if closing is None:
+        return []
+    last.text = closing.rest
+    facts.authors.setdefault(lang, []).extend(n for n in closing.reporters if n not in facts.authors.get(lang, []))
+    read = []
+    if closing.reporters:
+        read.append("reporter " + ", ".join(closing.reporters))
+    if closing.editors:
+        read.append("editor " + ", ".join(closing.editors) + " (not an author)")
+    if closing.roc_date and (day := credits.roc_date(closing.roc_date)):
+        facts.stamps.append(
+            Stamp(last.line, closing.roc_date, dates.FoundDate(day, None, closing.roc_date), "metadata line")
+        )
+        read.append(f"date {day.isoformat()} (Republic of China calendar)")
+    return [Drop(last.line, closing.removed, "credits closing the text, read: " + "; ".join(read))]
 
 
 def _opening(first: Segment, lang: str, facts: Facts) -> None:
