@@ -244,6 +244,19 @@ def closing_han(text: str) -> Closing | None:
     return Closing(rest, reporters, found_editors, roc, text[len(rest) :].strip())
 
 
+# A copy-link button with the page's address beside it: `Скопіювати Скопійовано! https://…`.
+COPY_LINK = re.compile(
+    r"^(?:(?:скопіювати|скопійовано!?|копіювати|sao chép(?: liên kết| link)?|đã sao chép|复制链接|複製連結|已复制"
+    r"|copy link|copied!?)\s*)+(?P<url>https?://\S+)$",
+    re.IGNORECASE,
+)
+
+
+def copy_link(text: str) -> str | None:
+    match = COPY_LINK.match(text)
+    return match.group("url") if match else None
+
+
 def theo(text: str) -> str | None:
     """The source a `Theo X` line names."""
     match = THEO.match(text)

@@ -39,8 +39,11 @@ _PATTERNS: list[re.Pattern] = [
         r"(?:\s+(?P<y>\d{4})(?:\s*р(?:оку|\.)?)?)?",
         re.IGNORECASE,
     ),
-    # 2023-02-22, 2023/02/22, 2023.02.22, and with full-width separators (2023／02／22)
-    re.compile(r"(?<!\d)(?P<y>\d{4})[-/.／．－](?P<m>\d{1,2})[-/.／．－](?P<d>\d{1,2})(?!\d)"),
+    # 2023-02-22, 2023/02/22, 2023.02.22, and with full-width separators (2023／02／22);
+    # `2023 11/ 17`, the year apart from month and day (a date laid out in two parts)
+    re.compile(
+        r"(?<!\d)(?P<y>\d{4})(?:[-/.／．－]|\s+(?=\d{1,2}\s*/))(?P<m>\d{1,2})\s*[-/.／．－]\s*(?P<d>\d{1,2})(?!\d)"
+    ),
     # 25/02/2022, 25-1-2025, 21.02.2025; 09/4 or 25-1 after a time-of-day word (Sáng 09/4, Ngày 25-1), 19-21/2
     re.compile(
         r"(?:(?:(?i:từ\s+ngày|ngày|sáng|chiều|tối|trưa|đêm|hôm)\s+)"

@@ -118,6 +118,12 @@ def _credit_line(seg: Segment, facts: Facts) -> Drop | None:
     if name:
         seg.role = Role.SOURCE
         facts.source_name = facts.source_name or name
+        return None
+    url = credits.copy_link(seg.text)
+    if url:
+        seg.role = Role.SOURCE
+        facts.source_url = facts.source_url or url
+        return Drop(seg.line, seg.text, "a copy-link button; its address read as the article's")
     return None
 
 
@@ -170,8 +176,8 @@ def settle_published(facts: Facts, headline: int | None, page: Page | None) -> l
         if stamp.reason != "metadata line":  # a metadata line is in the dropped list already
             dropped.append(Drop(stamp.line, stamp.text, reason))
     if facts.published is None and page and page.date:
-        facts.published = dates.FoundDate(page.date, None, "the page's publication date")
-        facts.published_from = "the page's metadata"
+        facts.published = dates.FoundDate(page.date, None, f"the page's date ({page.date_from})")
+        facts.published_from = page.date_from
     return dropped
 
 
@@ -198,15 +204,16 @@ def find_trailing_authors(segments: list[Segment], facts: Facts) -> None:
             facts.authors.setdefault(seg.lang, []).append(seg.text)
 
 
-def read_datelines(segments: list[Segment], facts: Facts) -> list[Drop]:
+def read_datelines(segments: list[Segment], facts: Facts, body_starts: int | None = None) -> list[Drop]:
     """Strip an agency dateline (`БХГ – `, `新华社南宁2月22日电（记者唐霁）`) from the first
-    paragraph of each language, and a source credit (`(新华社)`) from the end of its last."""
+    paragraph of each language (the first of the article's region, on a page copied whole),
+    and a source credit (`(新华社)`) from the end of its last."""
     dropped = []
     for lang in LANGUAGES:
         body = [s for s in segments if s.lang == lang and s.role == Role.CONTENT and s.hint != Role.CAPTION]
         if not body:
             continue
-        first, last = body[0], body[-1]
+        first, last = next((s for s in body if body_starts is None or s.line >= body_starts), body[0]), body[-1]
         if not first.forced:
             _opening(first, lang, facts)
         if not last.forced and len(body) > 1 and lang == "zh":

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import dates
 from .model import Drop, Line
 from .overrides import Overrides
 from .text import ends_sentence
@@ -66,7 +67,7 @@ LINE_RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "share, print or font-size buttons",
-        r"^(?:cỡ chữ|字号|字號|розмір шрифту)?\s*[:：]?\s*[【\[]?\s*(?:(?:a\s*[+-]?|大|中|小)\s*){2,}[】\]]?$",
+        r"^[【\[]?\s*(?:cỡ chữ|字号|字號|字体|字體|розмір шрифту)?\s*[:：]?\s*[【\[]?\s*(?:(?:a\s*[+-]?|大|中|小)\s*){2,}[】\]]?$",
     ),
     _rule("breadcrumb navigation", r"^(?:trang chủ|home|首页|首頁|головна)\s*[>»/›|]"),
     # A whole menu copied as one line: the home item, then the sections, no sentence.
@@ -162,7 +163,7 @@ def strip(lines: list[Line]) -> tuple[list[Line], list[Drop]]:
     kept: list[Line] = []
     drops: list[Drop] = []
     block: str | None = None  # the furniture block we are inside, if any
-    for line in lines:
+    for index, line in enumerate(lines):
         if not line.raw:
             kept.append(line)
             continue
@@ -185,12 +186,19 @@ def strip(lines: list[Line]) -> tuple[list[Line], list[Drop]]:
             block = "related"
             drops.append(Drop(line.no, line.raw, "related-articles list"))
             continue
-        if block == "related" and _looks_like_list_item(line.text):
+        if block == "related" and _looks_like_list_item(line.text) and not _dated_next(lines, index):
             drops.append(Drop(line.no, line.raw, "related-articles list"))
             continue
         block = None
         kept.append(line)
     return kept, drops
+
+
+def _dated_next(lines: list[Line], index: int) -> bool:
+    """The next line with text is a date line: this one is a headline (its own article's, on a
+    page copied whole, where a list of other headlines runs straight into it), not a list item."""
+    following = next((line.text for line in lines[index + 1 :] if line.text), "")
+    return bool(following) and bool(dates.timestamp(following) or dates.labelled_timestamp(following))
 
 
 def _line_reason(text: str) -> str | None:

@@ -145,6 +145,8 @@ class Page:
     dropped: tuple[Drop, ...] = ()  # blocks outside the article, each with the part of the page it was in
     title: str | None = None  # the headline from the page's metadata, when no line holds it
     date: date | None = None
+    date_from: str = "the page's metadata"  # or "beside the headline": a date line under it
+    metadata_date: date | None = None  # what the page's metadata says, for comparison
     authors: tuple[str, ...] = ()
     url: str | None = None
 

@@ -42,7 +42,7 @@ def examine(source: Source) -> Result:
     more += facts.settle_published(found_facts, titles.headline_line, source.page)
     segments = [s for s in segments if s.role not in (Role.TIMESTAMP, Role.DROPPED)]
     facts.find_trailing_authors(segments, found_facts)
-    more += facts.read_datelines(segments, found_facts)
+    more += facts.read_datelines(segments, found_facts, article.first if article else None)
     segments = structure.join_page_breaks(segments)
     # A saved page marks its captions; no other line of it is taken for one.
     style = "html" if source.page else structure.separator_style(segments)

@@ -127,13 +127,16 @@ def extract(page: str, shown: str) -> Extracted:
     title = normalize(doc.title or "") or None
     roles = _roles(blocks, kept, title)
     text, dropped = _lines_out(blocks, kept, roles)
-    headline_found = Role.TITLE in roles.values()
+    headline = next((no for no, role in roles.items() if role == Role.TITLE), None)
+    beside = _date_beside(blocks, headline)
     info = Page(
         roles=roles,
         dropped=tuple(dropped),
-        title=title if not headline_found and _usable_title(title, doc) else None,
-        date=_date(doc.date),
-        authors=tuple(_authors(doc.author)),
+        title=title if headline is None and _usable_title(title, doc) else None,
+        date=beside or _date(doc.date),
+        date_from="beside the headline" if beside else "the page's metadata",
+        metadata_date=_date(doc.date),
+        authors=tuple(_authors(doc.author, getattr(doc, "sitename", None))),
         url=_url(doc.url),
     )
     return Extracted(text, tuple(b.text for b in blocks), info)
@@ -493,10 +496,47 @@ def _date(value: str | None) -> date | None:
         return None
 
 
-def _authors(value: str | None) -> list[str]:
+# What a page's author metadata holds besides people: the site, the paper, a desk.
+_NOT_A_PERSON = re.compile(
+    r"\.(?:vn|com|net|org|cn|tw|ua)\b|\b(?:vn|news|online|media|corp|group|desk|editor|admin)\b"
+    r"|^(?:báo|tạp chí|đài|cổng|ban biên tập|тов|редакція)\b|(?:网|網|报|報|社|台|新闻|新聞|中心|频道|頻道)$",
+    re.IGNORECASE,
+)
+# Words a name may come with: `Theo Hồ Hương` (according to), `By …`, `Автор: …`.
+_BEFORE_NAME = re.compile(r"^(?:theo|by|bài|tác giả|автор(?:ка)?|作者|记者|記者)\s*[:：]?\s+", re.IGNORECASE)
+
+
+def _authors(value: str | None, site: str | None = None) -> list[str]:
+    """People named in a page's author metadata: never the site, a paper or a desk."""
     if not value:
         return []
-    return [normalize(a) for a in re.split(r"\s*;\s*", value) if normalize(a)]
+    names = [_BEFORE_NAME.sub("", normalize(a)) for a in re.split(r"\s*;\s*", value) if normalize(a)]
+    site_name = normalize(site or "").lower()
+    return [n for n in names if n and n.lower() != site_name and not _NOT_A_PERSON.search(n)]
+
+
+def _date_beside(blocks: list[TextBlock], headline: int | None):
+    """The date a page prints beside its headline: a date line among the blocks just under it
+    (the article's own date; a page's metadata may give its last change or the site's)."""
+    from .credits import fields_line
+    from .dates import labelled_timestamp, timestamp
+
+    if headline is None:
+        return None
+    after = [b for b in blocks if b.kind == "text" and b.no > headline][:BESIDE_HEADLINE]
+    for block in after:
+        fields = fields_line(block.text)
+        found = timestamp(block.text) or labelled_timestamp(block.text)
+        found = found.found if hasattr(found, "found") else found
+        if found is None and fields and fields.date_text:
+            found = timestamp(fields.date_text)
+        if found is not None and found.year_given:
+            return found.start
+    return None
+
+
+# How many text blocks under a headline are searched for its date.
+BESIDE_HEADLINE = 6
 
 
 def _url(value: str | None) -> str | None:

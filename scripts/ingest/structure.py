@@ -90,7 +90,7 @@ def title_shaped(text: str) -> bool:
 # A photo credit closing a line: `…阮富仲 (图/黄克)`, `…(Ảnh / Hoàng Khắc)`, `… Фото: VNA`.
 PHOTO_CREDIT = re.compile(
     r"(?:[（(]\s*(?:图|圖|图片|圖片|图片来源|圖片來源|摄影|攝影|摄|攝|ảnh|photo|фото)\s*[:：/／]?\s*[^()（）]{1,40}[)）]"
-    r"|\b(?:ảnh|photo|фото)\s*[:：]\s*[^.。!?]{1,40})\s*$",
+    r"|\b(?:ảnh|photo|фото)\s*[:：–—-]\s*[^.。!?]{1,40}|[\u3400-\u9fff]{2,4}(?:攝|摄))\s*$",
     re.IGNORECASE,
 )
 
