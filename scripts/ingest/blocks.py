@@ -115,7 +115,8 @@ def _block(
     if not candidate[id(seg)]:
         return Block(Role.PARAGRAPH, seg.text, lines)
     if not bilingual:
-        return Block(_alone(seg, style), seg.text, lines)
+        kind = _alone(seg, style)
+        return Block(kind, seg.text, lines, 2 if kind == Role.HEADING else 0)
     kind = _by_counterpart(seg, style, candidate, pairing)
     return Block(kind, seg.text, lines, 2 if kind == Role.HEADING else 0)
 
@@ -123,9 +124,12 @@ def _block(
 def _alone(seg: Segment, style: str) -> Role:
     """A short line with no counterpart. Where line breaks separate paragraphs, a photo's
     caption follows the empty line the photo left; a short line without one is text (often
-    the last line of a copy cut short)."""
+    the last line of a copy cut short). In Chinese, a caption closes with a stop (`。`) or
+    credits its photo; a short phrase without either is a subheading."""
     if style == "line" and not seg.blank_before:
         return Role.PARAGRAPH
+    if seg.lang == "zh" and not structure.ends_sentence(seg.text):
+        return Role.HEADING
     return Role.CAPTION
 
 
@@ -133,7 +137,7 @@ def _by_counterpart(seg: Segment, style: str, candidate: dict[int, bool], pairin
     """A caption candidate in a bilingual source: what its counterpart (or the lack of one) makes it."""
     other_id = pairing.partner[id(seg)]
     if other_id is None:
-        return _alone(seg, style)  # no counterpart: where a photo was, or a line cut short
+        return _alone(seg, style)  # no counterpart: where a photo was, a line cut short, a heading
     if other_id == MERGED:
         return Role.PARAGRAPH
     other = pairing.by_id[other_id]

@@ -146,6 +146,13 @@ def _fields(seg: Segment, fields: credits.FieldsLine, facts: Facts) -> Drop:
     return Drop(seg.line, seg.text, "metadata line, read: " + "; ".join(read) if read else "metadata line")
 
 
+def read_bylines(bylines: list[Segment], facts: Facts) -> None:
+    """Names standing alone under the headline: the article's authors."""
+    for seg in bylines:
+        seg.role = Role.BYLINE
+        facts.authors.setdefault(seg.lang, []).append(seg.text)
+
+
 def settle_published(facts: Facts, headline: int | None, page: Page | None) -> list[Drop]:
     """The publication date: the first timestamp under the headline.
 
@@ -213,9 +220,13 @@ def read_datelines(segments: list[Segment], facts: Facts, body_starts: int | Non
         body = [s for s in segments if s.lang == lang and s.role == Role.CONTENT and s.hint != Role.CAPTION]
         if not body:
             continue
-        first, last = next((s for s in body if body_starts is None or s.line >= body_starts), body[0]), body[-1]
-        if not first.forced:
-            _opening(first, lang, facts)
+        opening = [s for s in body if body_starts is None or s.line >= body_starts][:2] or body[:1]
+        last = body[-1]
+        # A dateline opens the article's first paragraph; on a page copied whole, a photo's
+        # caption may come before it.
+        for first in opening:
+            if not first.forced and _opening(first, lang, facts):
+                break
         if not last.forced and len(body) > 1 and lang == "zh":
             dropped += _closing_han(last, lang, facts)
         if not last.forced and len(body) > 1:
@@ -247,11 +258,11 @@ def _closing_han(last: Segment, lang: str, facts: Facts) -> list[Drop]:
     return [Drop(last.line, closing.removed, "credits closing the text, read: " + "; ".join(read))]
 
 
-def _opening(first: Segment, lang: str, facts: Facts) -> None:
+def _opening(first: Segment, lang: str, facts: Facts) -> bool:
     found = credits.dateline(first.text)
     if found:
         facts.agency[lang], first.text = found
-        return
+        return True
     opening = credits.dateline_han(first.text) if lang == "zh" else None
     if opening:
         if opening.agency:
@@ -259,3 +270,5 @@ def _opening(first: Segment, lang: str, facts: Facts) -> None:
         if opening.names:
             facts.authors.setdefault(lang, []).extend(opening.names)
         first.text = opening.rest
+        return True
+    return False

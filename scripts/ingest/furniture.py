@@ -70,6 +70,8 @@ LINE_RULES: tuple[Rule, ...] = (
         r"^[【\[]?\s*(?:cỡ chữ|字号|字號|字体|字體|розмір шрифту)?\s*[:：]?\s*[【\[]?\s*(?:(?:a\s*[+-]?|大|中|小)\s*){2,}[】\]]?$",
     ),
     _rule("breadcrumb navigation", r"^(?:trang chủ|home|首页|首頁|головна)\s*[>»/›|]"),
+    # `新华网 > > 正文`, `Trang chủ › Kinh tế › Chứng khoán`: short items between arrows.
+    _rule("breadcrumb navigation", r"^(?=.{0,80}$)[^>»›.。!?]{0,24}(?:\s*[>»›]\s*[^>»›.。!?]{0,24}){2,}$"),
     # A whole menu copied as one line: the home item, then the sections, no sentence.
     _rule(
         "site menu",
@@ -117,6 +119,11 @@ LINE_RULES: tuple[Rule, ...] = (
     _rule(
         "share, print or font-size buttons",
         r"^(?:【纠错】|【糾錯】|纠错|糾錯|分享到(?:微信|微博|qq|facebook)?[:：]?.*)$",
+    ),
+    _rule(
+        "share, print or font-size buttons",
+        r"^(?:поширити|поділитися|chia sẻ|share)\s+(?:на|у|в|lên|qua|on|to)?\s*"
+        r"(?:facebook|twitter|telegram|viber|whatsapp|linkedin|zalo|x)\s*$",
     ),
 )
 
@@ -205,7 +212,25 @@ def _line_reason(text: str) -> str | None:
     for rule in LINE_RULES:
         if rule.pattern.match(text):
             return rule.reason
+    if _toolbar(text):
+        return "share, print or font-size buttons"
     return None
+
+
+# The words of a page's toolbar (`【字号 大 中 小】 打印 留言 论坛 网摘 纠错 E-mail推荐:`): a line
+# made of them, and little else, is the toolbar.
+TOOLBAR_WORDS = frozenset(
+    "打印 列印 留言 论坛 論壇 网摘 網摘 纠错 糾錯 推荐 推薦 收藏 分享 关闭 關閉 字号 字號 字体 字體 大 中 小 "
+    "手机点评 e-mail推荐: e-mail 复制 返回 顶部 评论 評論 in chia sẻ lưu bản gửi друк поділитися "
+    "【字号 大 中 小】 【字号 【字號".split()
+)
+
+
+def _toolbar(text: str) -> bool:
+    tokens = [t.strip("【】[]:：").lower() for t in text.split()]
+    tokens = [t for t in tokens if t]
+    known = sum(1 for t in tokens if t in TOOLBAR_WORDS or t.rstrip(":：") in TOOLBAR_WORDS)
+    return len(tokens) >= 3 and known * 4 >= len(tokens) * 3
 
 
 def _looks_like_list_item(text: str) -> bool:

@@ -39,6 +39,7 @@ def examine(source: Source) -> Result:
     more += region.set_aside_tail(segments, article, credits.closes_text)
     titles = structure.find_titles(segments, article.first if article else None)
     more += structure.mark_titles(titles)
+    facts.read_bylines(titles.bylines, found_facts)
     more += facts.settle_published(found_facts, titles.headline_line, source.page)
     segments = [s for s in segments if s.role not in (Role.TIMESTAMP, Role.DROPPED)]
     facts.find_trailing_authors(segments, found_facts)

@@ -43,6 +43,11 @@ class Region:
     last: int  # and of its last
 
 
+# One line counts for no more than this: an article is several paragraphs, and one long block of
+# legal text (an age gate, a site's terms) must not outweigh it.
+LINE_WEIGHT_MAX = 300
+
+
 def prose_weight(text: str) -> int:
     """How much prose a line holds (its length), or 0 when it is not a sentence. A line cut
     short with an ellipsis is a teaser for another article (`…素有「黑道急救站...`), not prose."""
@@ -50,8 +55,8 @@ def prose_weight(text: str) -> int:
         return 0
     han = count_han(text)
     if han * 2 >= len(text):
-        return len(text) if han >= MIN_HAN and _SENTENCE.search(text) else 0
-    return len(text) if len(text.split()) >= MIN_WORDS and _SENTENCE.search(text) else 0
+        return min(len(text), LINE_WEIGHT_MAX) if han >= MIN_HAN and _SENTENCE.search(text) else 0
+    return min(len(text), LINE_WEIGHT_MAX) if len(text.split()) >= MIN_WORDS and _SENTENCE.search(text) else 0
 
 
 def find(segments: list[Segment], lines: list[Line]) -> Region | None:

@@ -84,6 +84,10 @@ def is_kicker(text: str) -> bool:
 
 
 def title_shaped(text: str) -> bool:
+    """A line a headline could be: not too long, not closed by a stop (a question may be), and
+    not introducing what follows (`…такі онлайн-видання:`)."""
+    if text.endswith((":", "：")):
+        return False
     return len(text) <= TITLE_MAX and (not ends_sentence(text) or text.endswith(("?", "？", "!", "！")))
 
 
@@ -130,6 +134,7 @@ class Titles:
     above: list[Segment] = field(default_factory=list)  # title-shaped lines above a headline: site chrome
     deck: list[Segment] = field(default_factory=list)  # title-shaped lines between a headline and the text
     repeated: list[Segment] = field(default_factory=list)  # the headline again, as a line of its own
+    bylines: list[Segment] = field(default_factory=list)  # a name alone under the headline: its author
     others: dict[str, list[Segment]] = field(default_factory=dict)  # per language, candidates not taken
 
     @property
@@ -159,11 +164,14 @@ def find_titles(segments: list[Segment], body_starts: int | None = None) -> Titl
         title = _headline(mine, anchors, segments)
         found.titles[lang] = title
         found.others[lang] = [s for s in mine if s is not title]
+        under = [s for s in found.others[lang] if s.line > title.line]
         for seg in found.others[lang]:
             if seg.text == title.text:
                 found.repeated.append(seg)
             elif seg.line < title.line:
                 found.above.append(seg)
+            elif seg is under[0] and is_name(seg.text):  # a byline sits right under the headline
+                found.bylines.append(seg)
             else:
                 found.deck.append(seg)
     # Lines of text above every headline, before the article: the page's chrome.
@@ -215,6 +223,12 @@ def _headline(mine: list[Segment], anchors: set[int], segments: list[Segment]) -
         if following in anchors:
             return seg
     return like[-1]
+
+
+def is_name(text: str) -> bool:
+    from .credits import is_author_name  # credits reads shapes from here; the name test is its own
+
+    return is_author_name(text)
 
 
 def headline_like(text: str) -> bool:
