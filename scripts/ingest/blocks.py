@@ -85,7 +85,7 @@ def _alignment(pairing: _Pairing) -> dict[str, dict]:
 def _unit(seg: Segment, style: str, candidate: dict[int, bool]) -> Unit:
     if seg.forced == Role.CAPTION or seg.hint == Role.CAPTION or structure.piped_caption(seg.text):
         return Unit(seg.text, 0.1, caption=True)
-    heading = structure.heading_shaped(seg.text)
+    heading = seg.hint in (Role.HEADING, Role.SUBHEADING) or structure.heading_shaped(seg.text)
     if candidate[id(seg)]:
         return Unit(seg.text, 0.5 if (style == "line" and seg.blank_before) else 1.5, heading=heading)
     return Unit(seg.text, heading=heading)
@@ -107,8 +107,10 @@ def _block(
     piped = structure.piped_caption(seg.text)
     if piped:
         return Block(Role.CAPTION, piped, lines)
-    if seg.hint in (Role.HEADING, Role.CAPTION):
-        return Block(seg.hint, seg.text, lines, 2 if seg.hint == Role.HEADING else 0)
+    if seg.hint in (Role.HEADING, Role.SUBHEADING):
+        return Block(Role.HEADING, seg.text, lines, 2 if seg.hint == Role.HEADING else 3)
+    if seg.hint == Role.CAPTION:
+        return Block(Role.CAPTION, seg.text, lines)
     scheme = structure.numbering_scheme(seg.text)
     if scheme and structure.heading_shaped(seg.text):
         return Block(Role.HEADING, seg.text, lines, levels[scheme])

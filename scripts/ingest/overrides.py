@@ -8,17 +8,25 @@ editor gave a role keeps it whatever the heuristics would have made of it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .model import Line, Role, Source, SourceError
+
+# What a page's markup says that binds like an editor's word: its headline and its captions.
+# Its headings are only hints: a heading can be a related list's or a sidebar's.
+_BINDING = (Role.TITLE, Role.CAPTION)
 
 
 @dataclass(frozen=True)
 class Overrides:
     by_line: dict[int, dict]  # line number -> {"role": Role, "lang": str}, either or both
+    hints: dict[int, Role] = field(default_factory=dict)  # what the markup suggests (headings)
 
     def role(self, no: int) -> Role | None:
         return self.by_line.get(no, {}).get("role")
+
+    def hint(self, no: int) -> Role | None:
+        return self.hints.get(no)
 
     def lang(self, no: int) -> str | None:
         return self.by_line.get(no, {}).get("lang")
@@ -36,10 +44,12 @@ class Overrides:
 def gather(source: Source, lines: list[Line]) -> Overrides:
     """The page's roles overlaid with meta.yml's, after checking meta.yml names real lines."""
     _check(source, lines)
-    by_line: dict[int, dict] = {no: {"role": role} for no, role in source.page.roles.items()} if source.page else {}
+    roles = source.page.roles if source.page else {}
+    by_line: dict[int, dict] = {no: {"role": role} for no, role in roles.items() if role in _BINDING}
+    hints = {no: role for no, role in roles.items() if role not in _BINDING and no not in source.meta.lines}
     for no, override in source.meta.lines.items():
         by_line[no] = {**by_line.get(no, {}), **override}
-    return Overrides(by_line)
+    return Overrides(by_line, hints)
 
 
 def _check(source: Source, lines: list[Line]) -> None:

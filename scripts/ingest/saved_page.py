@@ -121,11 +121,11 @@ def declared_charset(data: bytes) -> str | None:
 def extract(page: str, shown: str) -> Extracted:
     """Number the page's text blocks and keep the article's."""
     page = page.replace("\x00", "")
-    blocks = _parse(page, shown)
+    root, blocks = _parse(page, shown)
     doc, units = _article_units(page, shown)
     kept = _match(blocks, units)
-    title = normalize(doc.title or "") or None
-    roles = _roles(blocks, kept, title)
+    names, title = _page_titles(root, doc)
+    roles = _roles(blocks, kept, names)
     text, dropped = _lines_out(blocks, kept, roles)
     headline = next((no for no, role in roles.items() if role == Role.TITLE), None)
     beside = _date_beside(blocks, headline)
@@ -142,8 +142,8 @@ def extract(page: str, shown: str) -> Extracted:
     return Extracted(text, tuple(b.text for b in blocks), info)
 
 
-def _parse(page: str, shown: str) -> list[TextBlock]:
-    """The page's blocks; refuses a page with nothing a reader would see."""
+def _parse(page: str, shown: str):
+    """The parsed page and its blocks; refuses a page with nothing a reader would see."""
     import lxml.html
     from lxml import etree
 
@@ -154,7 +154,32 @@ def _parse(page: str, shown: str) -> list[TextBlock]:
     blocks = _blocks(root) if root is not None else []
     if not any(b.kind == "text" for b in blocks):
         raise SourceError(shown, None, "the page has no visible text", _RESAVE_PAGE)
-    return blocks
+    return root, blocks
+
+
+# What separates a headline from the site's name in a page's <title>: `… _网易财经`, `… - 自由時報電子報`.
+_TITLE_PARTS = re.compile(r"\s+[-|–—_»·]\s+|\s*(?:[_｜|]|--|——)\s*")
+
+
+def _page_titles(root, doc) -> tuple[list[str], str | None]:
+    """What the page says its headline is, most trusted first: og:title, then <title>, then the
+    extractor's guess; each also without the site's name it carries. And the headline to use
+    when no block of the page holds it: the longest part of the first of them."""
+    markup = [
+        *(root.xpath("//meta[@property='og:title']/@content") if root is not None else []),
+        *(root.xpath("//title/text()") if root is not None else []),
+    ]
+    said = [*markup, doc.title or ""]
+    names: list[str] = []
+    for text in said:
+        whole = normalize(text)
+        parts = [normalize(p) for p in _TITLE_PARTS.split(whole) if normalize(p)]
+        for name in [whole, *sorted(parts, key=len, reverse=True)]:
+            if name and name not in names:
+                names.append(name)
+    first = normalize(next((m for m in said if normalize(m)), ""))
+    parts = [normalize(p) for p in _TITLE_PARTS.split(first) if normalize(p)]
+    return names, max(parts, key=len) if parts else None
 
 
 def _article_units(page: str, shown: str):
@@ -187,10 +212,11 @@ def _article_units(page: str, shown: str):
     return doc, units
 
 
-def _roles(blocks: list[TextBlock], kept: set[int], title: str | None) -> dict[int, Role]:
+def _roles(blocks: list[TextBlock], kept: set[int], names: list[str]) -> dict[int, Role]:
     """What the markup says of the kept blocks (the headline, captions, headings); adds them to `kept`."""
     roles: dict[int, Role] = {}
-    headline = _headline(blocks, kept, title)
+    title = names[0] if names else None
+    headline = _headline(blocks, kept, names)
     if headline is not None:
         kept.add(headline.no)
         roles[headline.no] = Role.TITLE
@@ -329,16 +355,18 @@ def _match(blocks: list[TextBlock], units: list[str]) -> set[int]:
     return kept
 
 
-def _headline(blocks: list[TextBlock], kept: set[int], title: str | None) -> TextBlock | None:
-    """The block that is the page's headline: an <h1> (or heading) matching its title."""
+def _headline(blocks: list[TextBlock], kept: set[int], names: list[str]) -> TextBlock | None:
+    """The block that is the page's headline: a heading matching what the page says its title
+    is (og:title, <title> without the site's name, the extractor's guess) — of several, the one
+    nearest above the article (a logo or a sidebar's heading can match too) — else the last
+    <h1> before the article."""
     headings = [b for b in blocks if b.kind == "text" and _tag(b.element) in _HEADINGS]
-    if title:
-        for block in headings:
-            if block.text == title:
-                return block
-        for block in headings:
-            if len(block.text) >= 10 and (block.text in title or title in block.text):
-                return block
+    first = min(kept) if kept else 0
+    matching = [b for b in headings if b.text in names]
+    matching = matching or [b for b in headings if len(b.text) >= 10 and any(b.text in n or n in b.text for n in names)]
+    if matching:
+        above = [b for b in matching if b.no <= first]
+        return above[-1] if above else matching[0]
     h1s = [b for b in headings if _tag(b.element) == "h1"]
     first = min(kept) if kept else None
     if first is not None:

@@ -43,6 +43,7 @@ def tag_languages(kept: list[Line], overrides: Overrides) -> tuple[list[Segment]
             parts = [(forced_lang, piece)] if forced_lang else _split(piece, first)
             for lang, text in parts:
                 seg = Segment(line.no, lang, text, blank_before=gap and not first, forced=overrides.role(line.no))
+                seg.hint = overrides.hint(line.no)
                 if n > 0 or structure.photo_credited(text):
                     seg.hint = Role.CAPTION  # after an image, or crediting a photo
                 segments.append(seg)

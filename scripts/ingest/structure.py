@@ -144,7 +144,7 @@ class Titles:
         return min(lines) if lines else None
 
 
-def find_titles(segments: list[Segment], body_starts: int | None = None) -> Titles:
+def find_titles(segments: list[Segment], body_starts: int | None = None, known: str | None = None) -> Titles:
     """The headline of each language among the lines that open the source.
 
     The head of a text is what comes before its first paragraph: on a page
@@ -161,7 +161,13 @@ def find_titles(segments: list[Segment], body_starts: int | None = None) -> Titl
         found.kicker = head.pop(0)
     for lang in dict.fromkeys(s.lang for s in head):
         mine = [s for s in head if s.lang == lang]
-        title = _headline(mine, anchors, segments)
+        if known is not None:
+            title = next((s for s in mine if s.text == known), None)
+            if title is None:
+                found.above += mine
+                continue
+        else:
+            title = _headline(mine, anchors, segments)
         found.titles[lang] = title
         found.others[lang] = [s for s in mine if s is not title]
         under = [s for s in found.others[lang] if s.line > title.line]
