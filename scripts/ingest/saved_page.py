@@ -126,6 +126,9 @@ def extract(page: str, shown: str) -> Extracted:
     kept = _match(blocks, units)
     names, title = _page_titles(root, doc)
     roles = _roles(blocks, kept, names)
+    lede = _lede(blocks, kept, roles, _description(root, doc))
+    if lede is not None:
+        kept.add(lede)
     text, dropped = _lines_out(blocks, kept, roles)
     headline = next((no for no, role in roles.items() if role == Role.TITLE), None)
     beside = _date_beside(blocks, headline)
@@ -159,6 +162,32 @@ def _parse(page: str, shown: str):
 
 # What separates a headline from the site's name in a page's <title>: `… _网易财经`, `… - 自由時報電子報`.
 _TITLE_PARTS = re.compile(r"\s+[-|–—_»·]\s+|\s*(?:[_｜|]|--|——)\s*")
+
+
+def _description(root, doc) -> str:
+    said = [*(root.xpath("//meta[@name='description']/@content") if root is not None else []), doc.description or ""]
+    return normalize(next((d for d in said if normalize(d)), ""))
+
+
+def _lede(blocks: list[TextBlock], kept: set[int], roles: dict[int, Role], description: str) -> int | None:
+    """The lede the extractor left out: the block between the headline and the article that
+    says what the page's description says (news pages print their summary there, often in an
+    <h2> that extractors take for a heading)."""
+    if len(description) < 30 or not kept:
+        return None
+    from .region import prose_weight
+
+    headline = next((no for no, role in roles.items() if role == Role.TITLE), 0)
+    text = {b.no: b.text for b in blocks}
+    prose = [no for no in sorted(kept) if no > headline and prose_weight(text[no])]
+    if not prose:
+        return None
+    probe = description[:40]
+    for block in blocks:
+        if headline < block.no < prose[0] and block.kind == "text" and block.no not in kept:
+            if probe in block.text or block.text[:40] in description:
+                return block.no
+    return None
 
 
 def _page_titles(root, doc) -> tuple[list[str], str | None]:
