@@ -119,10 +119,15 @@ def roc_date(stamp: str):
         return None
 
 
+# How a newsroom's desk is named in a Chinese credit (`〔即時新聞／綜合報導〕`): not a person.
+_DESK = re.compile(r"(?:新聞|新闻|報導|报道|中心|編輯部|编辑部|本報|本报|綜合|综合|社)$")
+
+
 def _plausible_name(name: str) -> bool:
-    """A person's or desk's name: 刘玲, Lưu Linh, ВАН НГХІ, TTXVN, PV Minh Anh."""
+    """A person's or desk's name: 刘玲, Lưu Linh, ВАН НГХІ, TTXVN, PV Minh Anh. A Chinese credit
+    naming a desk (`即時新聞`) is not a name."""
     if all(is_han(ch) or ch in "·• " for ch in name):
-        return 2 <= len(name.replace(" ", "")) <= 8
+        return 2 <= len(name.replace(" ", "")) <= 8 and not _DESK.search(name)
     parts = words(name)
     if not 1 <= len(parts) <= 5 or len(name) > 50:
         return False

@@ -251,9 +251,10 @@ def _closing_han(last: Segment, lang: str, facts: Facts) -> list[Drop]:
     if closing.editors:
         read.append("editor " + ", ".join(closing.editors) + " (not an author)")
     if closing.roc_date and (day := credits.roc_date(closing.roc_date)):
-        facts.stamps.append(
-            Stamp(last.line, closing.roc_date, dates.FoundDate(day, None, closing.roc_date), "metadata line")
-        )
+        found = dates.FoundDate(day, None, closing.roc_date)
+        facts.stamps.append(Stamp(last.line, closing.roc_date, found, "metadata line"))
+        if facts.published is None:  # the agency's own date line, at the end of its text
+            facts.published, facts.published_from = found, "a timestamp"
         read.append(f"date {day.isoformat()} (Republic of China calendar)")
     return [Drop(last.line, closing.removed, "credits closing the text, read: " + "; ".join(read))]
 

@@ -115,6 +115,11 @@ LINE_RULES: tuple[Rule, ...] = (
         r"|всі права захищені|不得转载|不得轉載|转载请注明|轉載請註明).{0,80}$",
     ),
     _rule("the title it was first published under", r"^(?:原标题|原標題)\s*[:：].*$"),
+    # `Хочете дізнаватися першими про нові дослідження …? Підпишіться на …`: a box asking to subscribe.
+    _rule(
+        "a prompt to read on, subscribe or support the site",
+        r"^(?=.{0,200}$).*(?:підпишіться|подпишитесь|đăng ký nhận|hãy đăng ký|订阅我们|訂閱我們|点我订阅|點我訂閱|关注我们|關注我們).*$",
+    ),
     _rule("comment counter", r"^(?:参与互动|參與互動|评论|網友評論|网友评论)\s*[(（]\s*\d+\s*[)）]$"),
     _rule(
         "share, print or font-size buttons",

@@ -48,10 +48,14 @@ class Region:
 LINE_WEIGHT_MAX = 300
 
 
+# A line cut short with an ellipsis, shorter than this, is a teaser for another article
+# (`…素有「黑道急救站...`); a paragraph may end with one too (`tuyên giáo...`: and so on).
+TEASER_MAX = 120
+
+
 def prose_weight(text: str) -> int:
-    """How much prose a line holds (its length), or 0 when it is not a sentence. A line cut
-    short with an ellipsis is a teaser for another article (`…素有「黑道急救站...`), not prose."""
-    if text.rstrip().endswith(("...", "…", "…»", "...»")):
+    """How much prose a line holds (its length), or 0 when it is not a sentence."""
+    if text.rstrip().endswith(("...", "…", "…»", "...»")) and len(text) < TEASER_MAX:
         return 0
     han = count_han(text)
     if han * 2 >= len(text):
@@ -67,17 +71,21 @@ def find(segments: list[Segment], lines: list[Line]) -> Region | None:
     written = [line.no for line in lines if line.text]
     runs: list[tuple[int, int, int]] = []  # (first, last, weight)
     current: list[int] | None = None  # [first, last, weight]
+    dated = False  # a date line since the last prose line: a page's header, never inside an article
     for seg in segments:
+        if seg.role == Role.TIMESTAMP and current is not None:
+            dated = True
         weight = 0 if seg.role != Role.CONTENT or seg.hint == Role.CAPTION else prose_weight(seg.text)
         if not weight:
             continue
         gap = _between(written, current[1], seg.line) if current is not None else 0
-        if current is not None and gap <= MAX_GAP:
+        if current is not None and gap <= MAX_GAP and not dated:
             current[1], current[2] = seg.line, current[2] + weight
         else:
             if current is not None:
                 runs.append(tuple(current))
             current = [seg.line, seg.line, weight]
+        dated = False
     if current is not None:
         runs.append(tuple(current))
     if not runs:

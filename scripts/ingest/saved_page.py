@@ -131,7 +131,7 @@ def extract(page: str, shown: str) -> Extracted:
         kept.add(lede)
     text, dropped = _lines_out(blocks, kept, roles)
     headline = next((no for no, role in roles.items() if role == Role.TITLE), None)
-    beside = _date_beside(blocks, headline)
+    beside, byline = _date_beside(blocks, headline)
     info = Page(
         roles=roles,
         dropped=tuple(dropped),
@@ -139,7 +139,7 @@ def extract(page: str, shown: str) -> Extracted:
         date=beside or _date(doc.date),
         date_from="beside the headline" if beside else "the page's metadata",
         metadata_date=_date(doc.date),
-        authors=tuple(_authors(doc.author, getattr(doc, "sitename", None))),
+        authors=tuple(_authors(doc.author, getattr(doc, "sitename", None)) or ([byline] if byline else [])),
         url=_url(doc.url),
     )
     return Extracted(text, tuple(b.text for b in blocks), info)
@@ -252,7 +252,9 @@ def _roles(blocks: list[TextBlock], kept: set[int], names: list[str]) -> dict[in
     container = _container([b.element for b in blocks if b.no in kept])
     first_kept = min(kept) if kept else 0
     last_kept = max(kept) if kept else 0
-    for no, role in _captions(blocks, container, title, first_kept, last_kept).items():
+    for no, role in _captions(
+        blocks, container, title, first_kept, last_kept, headline.no if headline else None
+    ).items():
         kept.add(no)
         roles[no] = role
     for block in blocks:
@@ -419,8 +421,11 @@ def _container(elements: list) -> object | None:
     return common
 
 
-def _captions(blocks: list[TextBlock], container, title: str | None, first: int, last: int) -> dict[int, Role]:
-    """Lines that are captions of the article's photos."""
+def _captions(
+    blocks: list[TextBlock], container, title: str | None, first: int, last: int, headline: int | None = None
+) -> dict[int, Role]:
+    """Lines that are captions of the article's photos: inside the article's box, or of its lead
+    photo, between the headline and the text (pages often put it outside the text's box)."""
     roles: dict[int, Role] = {}
     if container is None:
         return roles
@@ -429,7 +434,8 @@ def _captions(blocks: list[TextBlock], container, title: str | None, first: int,
     inside = set(container.iter())
     figures_with_caption: set = set()
     for block in blocks:
-        if block.kind != "text" or block.element not in inside or _region(block.element, default=None):
+        lead = headline is not None and headline < block.no < first
+        if block.kind != "text" or not (lead or block.element in inside) or _region(block.element, default=None):
             continue
         figure = _caption_of(block.element)
         if figure is not None:
@@ -450,6 +456,11 @@ def _captions(blocks: list[TextBlock], container, title: str | None, first: int,
 
 def _caption_of(element) -> object | None:
     """The figure a caption block belongs to, if the block is a caption."""
+    if _wraps_caption(element):
+        figure = _figure_of(element)
+        figure = figure if figure is not None else _image_before(element)
+        if figure is not None:
+            return figure
     for node in [element, *element.iterancestors()]:
         tag = _tag(node)
         if tag == "figcaption":
@@ -459,12 +470,36 @@ def _caption_of(element) -> object | None:
             return None
         if _CAPTION_CLASS.search(_classes(node)):
             figure = _figure_of(node)
+            figure = figure if figure is not None else _image_before(node)
             if figure is not None:
                 return figure
         if tag == "td":
             table = next((a for a in node.iterancestors() if _tag(a) == "table"), None)
             if table is not None and any(True for _ in table.iter("img")) and not any(True for _ in node.iter("img")):
                 return table
+    return None
+
+
+def _wraps_caption(element) -> bool:
+    """A block whose text is all inside one element marked as a caption (`<div><em><span
+    class="img_caption">…`)."""
+    text = normalize(" ".join(element.itertext()))
+    return any(
+        _CAPTION_CLASS.search(_classes(inner)) and normalize(" ".join(inner.itertext())) == text
+        for inner in element.iterdescendants()
+        if isinstance(inner.tag, str)
+    )
+
+
+def _image_before(node) -> object | None:
+    """The photo a caption box follows: the element just before it, or before its parent,
+    holding an image (`<div><img></div><div><span class="caption">…`)."""
+    for element in (node, node.getparent()):
+        if element is None:
+            continue
+        before = element.getprevious()
+        if before is not None and isinstance(before.tag, str) and any(True for _ in before.iter("img")):
+            return before
     return None
 
 
@@ -574,22 +609,24 @@ def _authors(value: str | None, site: str | None = None) -> list[str]:
 
 def _date_beside(blocks: list[TextBlock], headline: int | None):
     """The date a page prints beside its headline: a date line among the blocks just under it
-    (the article's own date; a page's metadata may give its last change or the site's)."""
-    from .credits import fields_line
+    (the article's own date; a page's metadata may give its last change or the site's); and the
+    author's name when the line holds one (`Nguyên Minh - 07/03/2026 08:47`)."""
+    from .credits import fields_line, is_author_name
     from .dates import labelled_timestamp, timestamp
 
     if headline is None:
-        return None
+        return None, None
     after = [b for b in blocks if b.kind == "text" and b.no > headline][:BESIDE_HEADLINE]
     for block in after:
         fields = fields_line(block.text)
-        found = timestamp(block.text) or labelled_timestamp(block.text)
-        found = found.found if hasattr(found, "found") else found
+        labelled = labelled_timestamp(block.text)
+        found = timestamp(block.text) or (labelled.found if labelled else None)
         if found is None and fields and fields.date_text:
             found = timestamp(fields.date_text)
         if found is not None and found.year_given:
-            return found.start
-    return None
+            name = labelled.label if labelled and labelled.before and is_author_name(labelled.label) else None
+            return found.start, name
+    return None, None
 
 
 # How many text blocks under a headline are searched for its date.
