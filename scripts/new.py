@@ -32,6 +32,7 @@ from . import paths
 from .contract import LANGUAGE_NAMES, url_prefix
 from .ingest import cli as ingest_cli
 from .ingest import keys, sources
+from .ingest import report as report_mod
 from .ingest.keys import KEY_MAX
 from .ingest.model import LANGUAGES, Source, SourceError, SourceMeta
 from .ingest.pipeline import examine
@@ -56,6 +57,7 @@ class Findings:
     missing_titles: list[str] = field(default_factory=list)
     date: date | None = None
     date_end: date | None = None
+    doubts: list = field(default_factory=list)  # what the pipeline filled in without being sure
 
 
 # --- what the text holds ----------------------------------------------------------------
@@ -72,6 +74,7 @@ def analyze(source: Source) -> Findings:
     found.missing_titles = [a.lang for a in result.articles if not a.title]
     if result.articles:
         found.date, found.date_end = result.articles[0].date, result.articles[0].date_end
+    found.doubts = list(result.doubts)
     return found
 
 
@@ -177,6 +180,10 @@ def render_meta(key: str, found: Findings, events: list[str] | None) -> str:
             "# Write the date of the event, then remove the `# `:",
             "# date: YYYY-MM-DD",
         ]
+    for doubt in found.doubts:
+        out.append(f"# NOT SURE of the {doubt.field}{f' ({doubt.lang})' if doubt.lang else ''}: {doubt.why}.")
+        out += [f"#   seen{f' on line {c.line}' if c.line else ''}: {c.text[:80]} ({c.why})" for c in doubt.candidates]
+        out.append(f"#   settle it: {doubt.pick}")
     out.append("")
     out.append("# The event it reports, one of the ids in sources/events.yml:")
     if events:
@@ -227,6 +234,10 @@ def outcome(report: dict, source_path: str) -> tuple[str, bool]:
             out.append(f"  line {d['line']:>3}  {d['reason']}: {text!r}")
         out.append(f"Warnings ({len(warnings)}):" if warnings else "Warnings: none")
         out += [f"  {w['message']}" for w in warnings]
+        doubts = [d for d in report.get("doubts", []) if d["source"] == source_path]
+        if doubts:
+            out.append(f"Not sure ({len(doubts)}), check these against the page:")
+            out += [f"  {line}" for d in doubts for line in report_mod.doubt_lines(d)]
     for title, errors in (("Needs you", ours), ("Errors in other sources", others)):
         if errors:
             out.append(f"{title}:")

@@ -177,3 +177,20 @@ def test_traditional_chinese_text_is_chinese_kept_as_written_and_marked_zh_hant(
     assert zh.title == "廣西與越南邊境四省黨委書記新春會晤舉行"
     assert zh.script == "zh-Hant"
     assert "\nlang: zh\nscript: zh-Hant\n" in render(zh)
+
+
+def test_credit_lines_meta_yml_overrides_go_to_the_report_not_silently_away():
+    text = f"Tiêu đề\nBài: Lưu Linh\n{LEAD_VI}\nNguồn: https://a.example/x\nNguồn: https://b.example/y\n"
+    result = ingest_text(text, authors={"vi": ["Minh Anh"]}, source_url="https://c.example/z")
+    vi = article(result, "vi")
+    assert vi.authors == ["Minh Anh"] and vi.source_url == "https://c.example/z"
+    reasons = {d.line: d.reason for d in result.dropped}
+    assert reasons[2] == "byline: meta.yml's `authors` replace it"
+    assert reasons[4] == reasons[5] == "the text's source address: meta.yml's `source_url` replaces it"
+    assert not {2, 4, 5} & set(vi.lines)
+
+
+def test_a_second_source_address_in_the_text_is_reported():
+    result = ingest_text(f"Tiêu đề\n{LEAD_VI}\nNguồn: https://a.example/x\nNguồn: https://b.example/y\n")
+    assert article(result, "vi").source_url == "https://a.example/x"
+    assert [(d.line, d.reason) for d in result.dropped] == [(4, "the text's source address: another address is taken")]

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from ..contract import LANGUAGE_NAMES
-from . import dates, doubts, language
+from . import credits, dates, doubts, language
 from .facts import Facts
 from .model import (
     LANGUAGES,
@@ -87,6 +87,7 @@ def assemble(
     if no_date:
         missing.append(no_date)
     relation = _relations(source, langs)
+    superseded = _superseded(source, segments, facts)  # before counting each article's lines
     page = source.page
     page_authors = list(page.authors) if page and len(langs) == 1 else []
     articles: list[Article] = []
@@ -115,9 +116,26 @@ def assemble(
                 script=han_script(title + "".join(b.text for b in blocks[lang])) if lang == "zh" else None,
             )
         )
-    dropped = sorted(dropped + replaced, key=lambda d: d.line)
+    dropped = sorted(dropped + replaced + superseded, key=lambda d: d.line)
     found_doubts = doubts.find(source, langs, found, facts, titles, date)
     return Result(source.path, articles, dropped, list(source.warnings), missing, found_doubts)
+
+
+def _superseded(source: Source, segments: list[Segment], facts: Facts) -> list[Drop]:
+    """Credit lines whose text reaches no article: meta.yml gives the authors or the address
+    instead, or a second address after the one taken. They go to the report, not silently away."""
+    dropped = []
+    for seg in segments:
+        if seg.role == Role.BYLINE and source.meta.authors.get(seg.lang):
+            dropped.append(Drop(seg.line, seg.text, "byline: meta.yml's `authors` replace it"))
+            seg.role = Role.DROPPED
+        elif seg.role == Role.SOURCE:
+            url = credits.source_line(seg.text)
+            if url and url[0] == "url" and url[1] != (source.meta.source_url or facts.source_url):
+                why = "meta.yml's `source_url` replaces it" if source.meta.source_url else "another address is taken"
+                dropped.append(Drop(seg.line, seg.text, f"the text's source address: {why}"))
+                seg.role = Role.DROPPED
+    return dropped
 
 
 def _titles(

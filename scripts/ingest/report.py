@@ -6,7 +6,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from .model import LANGUAGES, Result, Role, SourceError
+from .model import LANGUAGES, Doubt, Result, Role, SourceError
 from .write import Plan
 
 # Past this many, a list in the summary is cut short; the JSON report has everything.
@@ -40,7 +40,34 @@ def fragment(result: Result, shown_docs: str) -> dict:
             {"source": result.source, "line": d.line, "text": d.text, "reason": d.reason} for d in result.dropped
         ],
         "warnings": [{"source": result.source, "message": w} for w in result.warnings],
+        "doubts": [_doubt(result.source, d) for d in result.doubts],
     }
+
+
+def _doubt(source: str, doubt: Doubt) -> dict:
+    return {
+        "source": source,
+        "field": doubt.field,
+        "lang": doubt.lang,
+        "chosen": doubt.chosen,
+        "why": doubt.why,
+        "candidates": [{"line": c.line, "text": c.text, "why": c.why} for c in doubt.candidates],
+        "pick": doubt.pick,
+    }
+
+
+def doubt_lines(doubt: dict) -> list[str]:
+    """A doubt as an editor reads it: what was written, why it is not sure, what else was seen,
+    and the meta.yml line that settles it."""
+    field = doubt["field"] + (f" ({doubt['lang']})" if doubt["lang"] else "")
+    chosen = f"wrote {doubt['chosen']!r}" if doubt["chosen"] else "wrote nothing"
+    out = [f"{field}: {chosen}: {doubt['why']}"]
+    for c in doubt["candidates"]:
+        where = f"line {c['line']}" if c["line"] else "the text"
+        text = c["text"] if len(c["text"]) <= 70 else c["text"][:67] + "..."
+        out.append(f"    {where}: {text!r} ({c['why']})")
+    out.append(f"    to settle it, write in meta.yml: {doubt['pick']}")
+    return out
 
 
 def build(fragments: list[dict], errors: list[SourceError]) -> dict:
@@ -48,6 +75,7 @@ def build(fragments: list[dict], errors: list[SourceError]) -> dict:
         "articles": [a for f in fragments for a in f["articles"]],
         "dropped": [d for f in fragments for d in f["dropped"]],
         "warnings": [w for f in fragments for w in f["warnings"]],
+        "doubts": [d for f in fragments for d in f.get("doubts", [])],
         "errors": [e.as_dict() for e in errors],
     }
 
@@ -90,6 +118,9 @@ def summary(fragments: list[dict], errors: list[SourceError], plan: Plan, check:
     out.append(f"{plan.changes} file{plural} {changed}, {len(plan.unchanged) + plan.reused} unchanged")
     for part in fragments:
         out += [f"warning: {w['source']}: {w['message']}" for w in part["warnings"]]
+        for doubt in part.get("doubts", []):
+            first, *rest = doubt_lines(doubt)
+            out += [f"unsure: {doubt['source']}: {first}", *rest]
     for error in errors:
         out.append("error: " + error.render())
     return "\n".join(out)
