@@ -6,6 +6,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from .. import logsafe
 from .model import LANGUAGES, Result, Role, SourceError
 from .write import Plan
 
@@ -92,7 +93,8 @@ def summary(fragments: list[dict], errors: list[SourceError], plan: Plan, check:
         out += [f"warning: {w['source']}: {w['message']}" for w in part["warnings"]]
     for error in errors:
         out.append("error: " + error.render())
-    return "\n".join(out)
+    # Source names, titles and messages quoting them, printed to terminals and CI logs.
+    return logsafe.text("\n".join(out))
 
 
 def _rel(path: Path, root: Path) -> str:
