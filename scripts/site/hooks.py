@@ -35,7 +35,7 @@ from mkdocs.utils import normalize_url
 
 # MkDocs loads this file by path; `scripts` is an installed package (`make venv`).
 from scripts import contract, paths
-from scripts.site import compact, parallel, search_index, sitemap, strings
+from scripts.site import compact, links, parallel, search_index, sitemap, strings
 from scripts.site.catalog import CatalogError, read_catalog
 from scripts.site.pagemap import ARCHIVE, ARTICLE, EVENT, EVENTS, HOME, MISSING, YEAR, YEARS, PageMap
 from scripts.site.views import Views
@@ -117,8 +117,21 @@ def on_config(config):
     global _build
     i18n = _i18n(config)
     if not i18n.building:  # the first language of a build: read the archive once
+        _refuse_links(config)
         _build = _Build(config, i18n)
     return config
+
+
+def _refuse_links(config) -> None:
+    """Before anything is read: no link under docs/, overrides/ or sources/ leads out of the
+    repository's tracked files, or MkDocs would publish what it points at (links.py)."""
+    project = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+    folders = [Path(config.docs_dir), project / paths.SOURCES.relative_to(paths.ROOT)]
+    if config.theme.custom_dir:
+        folders.append(Path(config.theme.custom_dir))
+    refused = links.check(project, folders)
+    if refused:
+        raise PluginError(str(links.LinkError(refused)))
 
 
 def on_pre_build(config):
