@@ -203,7 +203,7 @@ def test_a_request_for_another_host_name_is_refused(served):
 @pytest.mark.browser
 def test_live_reload_runs_under_the_pages_policy(served, browser):
     status, html = get(served.port, "/articles/2025-02-19-spring-meeting/")
-    assert status == 200
+    assert status == 200 and "Content-Security-Policy" in html
     assert not re.search(r"<script>\s*var livereload", html), "no inline live-reload script"
     context = browser.new_context()
     page = context.new_page()
