@@ -130,15 +130,12 @@ def test_a_folder_the_build_reads_may_be_a_link_into_the_repository_and_nowhere_
     assert reasons(refused) == {"sources": "outside the repository"}
 
 
-def test_the_repositorys_own_scratch_projects_pass():
+def test_the_repositorys_own_scratch_projects_pass(tmp_path):
     # How the tests and `make preview` build: overrides/ and scripts/ linked to the repository's.
-    project = scratch_project(Path(os.environ.get("TMPDIR", "/tmp")) / f"links-{os.getpid()}")
-    try:
-        (project / "sources" / "events.yml").unlink()
-        (project / "sources" / "events.yml").symlink_to(links.paths.SOURCES / "events.yml")
-        assert links.check(project, [project / name for name in FOLDERS]) == []
-    finally:
-        subprocess.run(["rm", "-rf", str(project.parent)], check=True)
+    project = scratch_project(tmp_path)
+    (project / "sources" / "events.yml").unlink()
+    (project / "sources" / "events.yml").symlink_to(links.paths.SOURCES / "events.yml")
+    assert links.check(project, [project / name for name in FOLDERS]) == []
 
 
 # --- the build ----------------------------------------------------------------------------------
