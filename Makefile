@@ -9,13 +9,14 @@ STAMP  := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
+REVIEW_PORT ?= 8765
 
 # Material for MkDocs prints a banner about its successor on every build; we
 # pin our versions, so it is noise here.
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help venv npm new ingest check site linkcheck serve preview test lint format eval bench lock clean
+.PHONY: help venv npm new ingest check site linkcheck serve preview review test lint format eval bench lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -62,6 +63,11 @@ serve: ingest $(NPM_STAMP) ## build and serve the site at http://$(HOST):$(PORT)
 preview: $(STAMP) $(NPM_STAMP) ## serve one article alone, rebuilt in seconds as you save: make preview SOURCE=sources/<folder>
 	@test -n "$(SOURCE)" || { echo "usage: make preview SOURCE=sources/<folder>"; exit 2; }
 	$(PY) -m scripts.serve --dev-addr $(HOST):$(PORT) --only $(SOURCE)
+
+# ARTIFACT reaches the script through the environment (make exports command-line
+# variables), never through the shell: a downloaded file's name is not trusted.
+review: $(STAMP) ## look at a pull request's built site, untrusted: make review ARTIFACT=path/to/site.zip (or folder)
+	$(PY) -m scripts.review --port $(REVIEW_PORT)
 
 test: $(STAMP) $(NPM_STAMP) ## run the test suite
 	$(PY) -m pytest

@@ -23,7 +23,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlparse
 
-from scripts import paths
+from scripts import logsafe, paths
 
 
 def base_path(site_url: str | None) -> str:
@@ -97,11 +97,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     base = base_path(site_url)
-    print(f"linkcheck: {len(pages)} pages in {_shown(site_dir)}, served at {base}", flush=True)
+    print(logsafe.text(f"linkcheck: {len(pages)} pages in {_shown(site_dir)}, served at {base}"), flush=True)
     with tempfile.TemporaryDirectory(prefix="linkcheck-") as scratch:
         root = serve_root(site_dir, base, Path(scratch))
-        done = subprocess.run(lychee_command(lychee, root), cwd=site_dir)
-    if done.returncode == 0:
+        returncode = run_lychee(lychee_command(lychee, root), site_dir)
+    if returncode == 0:
         print("linkcheck: every internal link and anchor resolves")
     else:
         print(
@@ -109,7 +109,17 @@ def main(argv: list[str] | None = None) -> int:
             "them (never site/ itself, which every build overwrites).",
             file=sys.stderr,
         )
-    return done.returncode
+    return returncode
+
+
+def run_lychee(command: list[str], site_dir: Path) -> int:
+    """Run lychee, printing what it says line by line through logsafe: its lines
+    name pages and links, and a link's text is whatever a page holds."""
+    with subprocess.Popen(command, cwd=site_dir, stdout=subprocess.PIPE, stderr=subprocess.STDOUT) as lychee:
+        assert lychee.stdout is not None
+        for raw in lychee.stdout:
+            print(logsafe.text(raw.decode("utf-8", "replace").rstrip("\n")), flush=True)
+    return lychee.returncode
 
 
 def _shown(path: Path) -> str:

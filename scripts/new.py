@@ -28,7 +28,7 @@ from pathlib import Path
 
 import yaml
 
-from . import paths
+from . import logsafe, paths
 from .contract import LANGUAGE_NAMES, url_prefix
 from .ingest import cli as ingest_cli
 from .ingest import keys, sources
@@ -303,7 +303,7 @@ def main(argv: list[str] | None = None) -> int:
         source = sources.from_bytes(data, origin, SourceMeta(key="new-article"), filename == sources.HTML_NAME)
         found = analyze(source)
     except SourceError as err:
-        print("error: " + err.render(), file=sys.stderr)
+        print("error: " + logsafe.text(err.render()), file=sys.stderr)
         print("Nothing was created.", file=sys.stderr)
         return 1
 
@@ -317,8 +317,9 @@ def main(argv: list[str] | None = None) -> int:
 
     shown = sources.display(folder, root)
     date_note = f"date {found.date} (from the text)" if found.date else "no date found"
-    print(f"Created {shown}/")
-    print(f"  {filename:<11} {origin}, as it was ({len(data):,} bytes)")
+    # The file's name and everything the text holds are the editor's, printed through logsafe.
+    print(logsafe.text(f"Created {shown}/"))
+    print(logsafe.text(f"  {filename:<11} {origin}, as it was ({len(data):,} bytes)"))
     print(f"  {sources.META_NAME:<11} key {key} · languages {', '.join(found.langs)} · {date_note}")
     print()
     print("Ingesting every source, as `make ingest` does...")
@@ -328,13 +329,13 @@ def main(argv: list[str] | None = None) -> int:
     with contextlib.redirect_stdout(captured), contextlib.redirect_stderr(captured):
         ingest_cli.main(["--sources-dir", str(sources_dir), "--report", str(report_path)])
     if not report_path.is_file():  # the run stopped before ingesting anything (a broken events.yml)
-        print(captured.getvalue(), end="", file=sys.stderr)
+        print(logsafe.text(captured.getvalue()), end="", file=sys.stderr)
         return 1
     report = json.loads(report_path.read_text(encoding="utf-8"))
     account, done = outcome(report, f"{shown}/{filename}")
-    print(account)
+    print(logsafe.text(account))
     print()
-    print(next_steps(shown, key, found.langs, done))
+    print(logsafe.text(next_steps(shown, key, found.langs, done)))
     return 0 if done else 1
 
 

@@ -14,12 +14,20 @@ With `--only` (`make preview SOURCE=...`) the site holds just the given
 sources' articles, with every other-language version of them, on the real
 templates and hand-written pages; it is built in build/preview/ and rebuilds
 in about the same short time whatever the archive's size.
+
+The server itself is scripts/devserver.py, `mkdocs serve` answering only
+requests for this machine's names (DNS rebinding) with live reload that the
+pages' Content-Security-Policy allows. Stopping this command stops it too:
+Ctrl-C, SIGTERM or SIGHUP (an IDE's stop button, a process manager) end the
+server before this process exits, and the server ends itself if this process
+is killed outright.
 """
 
 from __future__ import annotations
 
 import argparse
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -28,12 +36,38 @@ from pathlib import Path
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from scripts import paths, worktree
+from scripts import logsafe, paths, worktree
 from scripts.ingest import cli as ingest_cli
 from scripts.ingest import meta_yml, sources
 from scripts.ingest.model import SourceError
 
 SETTLE = 0.3  # seconds: an editor's save is often several writes
+STOP_GRACE = 10  # seconds the server has to shut down cleanly before it is killed
+
+
+class Stopped(Exception):
+    """SIGTERM or SIGHUP: stop the server, then exit."""
+
+    def __init__(self, signum: int):
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+def _stopped(signum, frame):
+    raise Stopped(signum)
+
+
+def stop(server: subprocess.Popen) -> None:
+    """End the server and wait for it: the port is free when this returns."""
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_IGN)  # a second Ctrl-C or SIGTERM must not cut this short
+    if server.poll() is None:
+        server.terminate()
+        try:
+            server.wait(STOP_GRACE)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
 
 
 class _Reingest(FileSystemEventHandler):
@@ -87,14 +121,25 @@ def main(argv: list[str] | None = None) -> int:
         "--only", nargs="+", type=Path, metavar="SOURCE", help="serve just these source folders' articles"
     )
     args = parser.parse_args(argv)
+    # Installed first, so a stop at any moment (even during the first ingest) leaves nothing running.
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _stopped)
+    try:
+        return _serve(args)
+    except KeyboardInterrupt:
+        return 130
+    except Stopped as stopped:
+        return 128 + stopped.signum
 
+
+def _serve(args: argparse.Namespace) -> int:
     config = paths.MKDOCS_YML
     ingest_args = ["--report", str(paths.REPORT)]
     watched = [paths.SOURCES]
     if args.only:
         missing = [str(p) for p in args.only if not (p / sources.META_NAME).is_file()]
         if missing:
-            print(f"error: not a source folder (no meta.yml): {', '.join(missing)}", file=sys.stderr)
+            print(logsafe.text(f"error: not a source folder (no meta.yml): {', '.join(missing)}"), file=sys.stderr)
             return 2
         project, folders = preview_project([p.resolve() for p in args.only], paths.BUILD / "preview")
         config = project / "mkdocs.yml"
@@ -102,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         watched = folders
         if ingest_cli.main(ingest_args) != 0:
             print("The preview shows what could be ingested; fix the errors above and save.", file=sys.stderr)
-        print(f"Previewing {len(folders)} source(s): " + ", ".join(f.name for f in folders), flush=True)
+        print(logsafe.text(f"Previewing {len(folders)} source(s): " + ", ".join(f.name for f in folders)), flush=True)
 
     observer = Observer()
     handler = _Reingest(ingest_args)
@@ -111,15 +156,13 @@ def main(argv: list[str] | None = None) -> int:
     observer.daemon = True
     observer.start()
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config), "--dev-addr", args.dev_addr],
+        [sys.executable, "-m", "scripts.devserver", "--config-file", str(config), "--dev-addr", args.dev_addr],
         cwd=paths.ROOT,
     )
     try:
         return server.wait()
-    except KeyboardInterrupt:
-        server.terminate()
-        return server.wait()
-    finally:
+    finally:  # Ctrl-C, SIGTERM, SIGHUP, or an error here: the server goes too
+        stop(server)
         observer.stop()
 
 

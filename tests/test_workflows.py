@@ -1,9 +1,11 @@
 """The GitHub workflows: linted by actionlint here, and keeping their promises.
 
 A broken workflow fails `make test`, not the next push. The promises: CI runs
-the same steps as .ci/run and never holds write access; Pages deploys only
-main, one deploy at a time, with write access only where it deploys; every
-action is pinned to a full commit; dependencies are cached.
+the same steps as .ci/run and never holds write access, in a container pinned
+by digest with apt packages from a fixed Debian snapshot; Pages deploys only
+what CI passed on main (the very commit), one deploy at a time, with write
+access only where it deploys; every action is pinned to a full commit;
+dependencies are cached.
 """
 
 from __future__ import annotations
@@ -117,7 +119,7 @@ def test_pip_and_npm_downloads_are_cached_by_their_lock_files(path):
 
 def test_ci_runs_in_debian_with_the_chromium_the_browser_tests_drive():
     (job,) = load(CI)["jobs"].values()
-    assert job["container"] == "debian:12"
+    assert re.fullmatch(r"debian:bookworm-\d{8}@sha256:[0-9a-f]{64}", job["container"])
     install = job["steps"][0]["run"]
     assert "apt-get install" in install and "chromium" in install.split() and "python3-venv" in install.split()
     dot_ci_run = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
@@ -162,11 +164,14 @@ def test_checkout_keeps_no_token_on_disk():
 # --- Pages ---------------------------------------------------------------------------------------
 
 
-def test_pages_runs_only_for_main():
+def test_pages_runs_only_after_ci_on_main():
+    # Was: on push to main and workflow_dispatch. Now only after CI (issue 12: Pages published
+    # without the tests); publishing by hand is running CI by hand on main.
     workflow = load(PAGES)
-    assert set(workflow["on"]) == {"push", "workflow_dispatch"}
-    assert workflow["on"]["push"] == {"branches": ["main"]}
-    # A manual run from another branch builds but does not deploy.
+    assert workflow["on"] == {
+        "workflow_run": {"workflows": [load(CI)["name"]], "types": ["completed"], "branches": ["main"]}
+    }
+    assert {"push", "workflow_dispatch"} <= set(load(CI)["on"]), "a push to main, or a run by hand, runs CI first"
     assert workflow["jobs"]["deploy"]["if"] == "github.ref == 'refs/heads/main'"
 
 
@@ -205,3 +210,121 @@ def test_the_site_address_and_repository_link_come_from_the_pages_settings():
     # configure-pages gives base_url without a trailing slash; MkDocs wants one.
     assert built["env"]["SITE_URL"] == f"${{{{ steps.{configure['id']}.outputs.base_url }}}}/"
     assert built["env"]["REPO_URL"] == "${{ github.server_url }}/${{ github.repository }}"
+
+
+# --- Pages waits for CI ----------------------------------------------------------------------
+
+
+def evaluate(expression: str, context: dict[str, str]) -> bool:
+    """A GitHub Actions `if:` made of context paths, 'strings', ==, !=, &&, || and parentheses."""
+    tokens = re.findall(r"'(?:[^']|'')*'|[A-Za-z_][\w.-]*|==|!=|&&|\|\||[()]|\S", expression)
+    python = []
+    for token in tokens:
+        if token.startswith("'"):
+            python.append(repr(token[1:-1].replace("''", "'")))
+        elif token in ("&&", "||"):
+            python.append({"&&": "and", "||": "or"}[token])
+        elif token in ("==", "!=", "(", ")"):
+            python.append(token)
+        elif re.fullmatch(r"[A-Za-z_][\w.-]*", token):
+            python.append(repr(context[token]))
+        else:
+            raise AssertionError(f"an operator this evaluator does not know: {token}")
+    return bool(eval(" ".join(python)))  # only literals and operators reach eval
+
+
+PASSED = {
+    "github.repository": "owner/archive",
+    "github.event.workflow_run.conclusion": "success",
+    "github.event.workflow_run.head_branch": "main",
+    "github.event.workflow_run.head_repository.full_name": "owner/archive",
+    "github.event.workflow_run.event": "push",
+}
+
+
+@pytest.mark.parametrize(
+    ("change", "deploys"),
+    [
+        ({}, True),
+        ({"github.event.workflow_run.event": "workflow_dispatch"}, True),
+        ({"github.event.workflow_run.conclusion": "failure"}, False),
+        ({"github.event.workflow_run.conclusion": "cancelled"}, False),
+        ({"github.event.workflow_run.conclusion": "skipped"}, False),
+        ({"github.event.workflow_run.head_branch": "feature"}, False),
+        # A pull request from a fork whose branch is called main matches `branches: [main]`.
+        (
+            {
+                "github.event.workflow_run.event": "pull_request",
+                "github.event.workflow_run.head_repository.full_name": "fork/archive",
+            },
+            False,
+        ),
+        ({"github.event.workflow_run.event": "pull_request"}, False),
+        ({"github.event.workflow_run.head_repository.full_name": "fork/archive"}, False),
+    ],
+    ids=["push", "by-hand", "failure", "cancelled", "skipped", "branch", "fork-main-pr", "pr", "fork"],
+)
+def test_pages_builds_only_when_ci_passed_on_this_repositorys_main(change, deploys):
+    build = load(PAGES)["jobs"]["build"]
+    assert evaluate(build["if"], {**PASSED, **change}) is deploys
+
+
+def test_pages_builds_the_very_commit_ci_tested():
+    (checkout,) = uses(load(PAGES), "actions/checkout")
+    assert checkout["with"]["ref"] == "${{ github.event.workflow_run.head_sha }}"
+
+
+def test_ci_runs_the_tests_that_pages_waits_for():
+    workflow = [t for s in steps(load(CI)) if "run" in s for t in make_targets(s["run"])]
+    assert "test" in workflow and "lint" in workflow
+    assert "continue-on-error" not in CI.read_text(encoding="utf-8"), "a failing step must fail the run"
+
+
+# --- the container and its packages ---------------------------------------------------------
+
+
+def test_the_image_and_its_apt_packages_are_pinned_to_one_moment():
+    (job,) = load(CI)["jobs"].values()
+    day = re.fullmatch(r"debian:bookworm-(\d{8})@sha256:[0-9a-f]{64}", job["container"])[1]
+    snapshot = job["env"]["DEBIAN_SNAPSHOT"]
+    assert snapshot == f"{day}T000000Z", "the packages come from the archive the image was made from"
+    install = job["steps"][0]["run"]
+    assert "URIs: http://snapshot.debian.org/archive/debian/${DEBIAN_SNAPSHOT}" in install
+    assert "URIs: http://snapshot.debian.org/archive/debian-security/${DEBIAN_SNAPSHOT}" in install
+    assert "deb.debian.org" not in install and "rm -f /etc/apt/sources.list" in install
+    assert install.index("debian.sources") < install.index("apt-get -o Acquire::Check-Valid-Until=false")
+
+
+def sources_file(install: str, snapshot: str) -> str:
+    body = install.split("<<EOF\n", 1)[1].split("\nEOF\n", 1)[0]
+    return body.replace("${DEBIAN_SNAPSHOT}", snapshot) + "\n"
+
+
+@pytest.mark.skipif(shutil.which("apt-get") is None, reason="needs Debian's apt")
+def test_apt_reads_the_snapshot_sources_as_written(tmp_path):
+    (job,) = load(CI)["jobs"].values()
+    parts = tmp_path / "sources.list.d"
+    parts.mkdir()
+    (parts / "debian.sources").write_text(sources_file(job["steps"][0]["run"], job["env"]["DEBIAN_SNAPSHOT"]))
+    (tmp_path / "lists" / "partial").mkdir(parents=True)
+    done = subprocess.run(
+        [
+            "apt-get",
+            "-o",
+            "Dir::Etc::SourceList=/dev/null",
+            "-o",
+            f"Dir::Etc::SourceParts={parts}",
+            "-o",
+            f"Dir::State::Lists={tmp_path / 'lists'}",
+            "--print-uris",
+            "update",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    uris = re.findall(r"'(http[^']+)'", done.stdout)
+    snapshot = job["env"]["DEBIAN_SNAPSHOT"]
+    assert f"http://snapshot.debian.org/archive/debian/{snapshot}/dists/bookworm/InRelease" in uris
+    assert f"http://snapshot.debian.org/archive/debian-security/{snapshot}/dists/bookworm-security/InRelease" in uris
+    assert all(uri.startswith("http://snapshot.debian.org/") for uri in uris), uris

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from .. import paths
+from .. import logsafe, paths
 from . import batch, ownership, write
 from . import cache as cache_mod
 from . import report as report_mod
@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         registry = sources_mod.load_events(args.sources_dir, root)
     except SourceError as err:
-        print("error: " + err.render(), file=sys.stderr)
+        print("error: " + logsafe.text(err.render()), file=sys.stderr)
         return 1
     events = frozenset(registry) if registry is not None else None
     where = batch.Where(root, args.sources_dir, docs, events, sources_mod.display(docs, root))

@@ -6,6 +6,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from .. import logsafe
 from .model import LANGUAGES, Doubt, Result, Role, SourceError
 from .write import Plan
 
@@ -123,7 +124,8 @@ def summary(fragments: list[dict], errors: list[SourceError], plan: Plan, check:
             out += [f"unsure: {doubt['source']}: {first}", *rest]
     for error in errors:
         out.append("error: " + error.render())
-    return "\n".join(out)
+    # Source names, titles and messages quoting them, printed to terminals and CI logs.
+    return logsafe.text("\n".join(out))
 
 
 def _rel(path: Path, root: Path) -> str:

@@ -35,7 +35,7 @@ from mkdocs.utils import normalize_url
 
 # MkDocs loads this file by path; `scripts` is an installed package (`make venv`).
 from scripts import contract, paths
-from scripts.site import compact, parallel, search_index, sitemap, strings
+from scripts.site import compact, csp, links, parallel, search_index, sitemap, strings
 from scripts.site.catalog import CatalogError, read_catalog
 from scripts.site.pagemap import ARCHIVE, ARTICLE, EVENT, EVENTS, HOME, MISSING, YEAR, YEARS, PageMap
 from scripts.site.views import Views
@@ -117,8 +117,21 @@ def on_config(config):
     global _build
     i18n = _i18n(config)
     if not i18n.building:  # the first language of a build: read the archive once
+        _refuse_links(config)
         _build = _Build(config, i18n)
     return config
+
+
+def _refuse_links(config) -> None:
+    """Before anything is read: no link under docs/, overrides/ or sources/ leads out of the
+    repository's tracked files, or MkDocs would publish what it points at (links.py)."""
+    project = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+    folders = [Path(config.docs_dir), project / paths.SOURCES.relative_to(paths.ROOT)]
+    if config.theme.custom_dir:
+        folders.append(Path(config.theme.custom_dir))
+    refused = links.check(project, folders)
+    if refused:
+        raise PluginError(str(links.LinkError(refused)))
 
 
 def on_pre_build(config):
@@ -186,8 +199,17 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+@event_priority(-200)  # last: the Content-Security-Policy hashes the page's final inline scripts
 def on_post_page(output, page, config):
-    return compact.compact(output)
+    return _with_csp(compact.compact(output), page.file.src_uri)
+
+
+def _with_csp(html: str, name: str) -> str:
+    """The page with its Content-Security-Policy (csp.py)."""
+    try:
+        return csp.add(html)
+    except csp.CspError as err:
+        raise PluginError(f"{name}: {err}") from err
 
 
 def on_template_context(context, template_name, config):
@@ -202,6 +224,7 @@ def on_template_context(context, template_name, config):
     return context
 
 
+@event_priority(-200)  # last, as on_post_page: the 404 pages get their Content-Security-Policy here
 def on_post_template(output_content, template_name, config):
     """One 404 page per language, at /<lang>/404.html; the root 404.html and the
     sitemap are the default language build's.
@@ -211,6 +234,8 @@ def on_post_template(output_content, template_name, config):
     root files alone (an empty output is not written), so builds running side
     by side never write the same file.
     """
+    if template_name.endswith(".html"):
+        output_content = _with_csp(output_content, template_name)
     if template_name not in ("404.html", "sitemap.xml"):
         return output_content
     lang = _i18n(config).current_language

@@ -200,13 +200,26 @@ class Requests:
         page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.status} {r.url}"))
 
 
+# Every browser test also checks the pages' Content-Security-Policy (scripts/site/csp.py) blocked nothing.
+CSP_WATCH = """
+document.addEventListener("securitypolicyviolation", (e) => {
+  console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+});
+"""
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(CSP_WATCH)
     page = context.new_page()
     page.requests = Requests(page)
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on(
+        "console",
+        lambda m: ("Content Security Policy" in m.text or "CSP violation" in m.text) and errors.append(m.text),
+    )
     yield page
     context.close()
     assert errors == [], f"JavaScript errors: {errors}"
