@@ -21,6 +21,7 @@ escapes them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -356,6 +357,9 @@ def _numbers(value: object) -> tuple[int, ...]:
 # sources/events.yml ----------------------------------------------------------------------------
 
 EVENTS_NAME = "events.yml"
+# An event id is part of URLs (`events/<id>/`): letters, digits, and `.`, `_`, `-` between them.
+# Checked whole, with fullmatch.
+EVENT_ID = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]{0,98}[A-Za-z0-9])?")
 
 
 class EventsError(Exception):
@@ -379,6 +383,12 @@ def parse_events(text: str, languages: tuple[str, ...] = LANGUAGES) -> dict[str,
         raise EventsError(None, "events.yml must map event ids to names", "see the example at its top")
     events: dict[str, dict[str, str]] = {}
     for event, names in data.items():
+        if not EVENT_ID.fullmatch(str(event)):
+            raise EventsError(
+                None,
+                f"event id {str(event)[:100]!r} cannot be part of a URL",
+                "use letters, digits and - (at most 100 characters), e.g. spring-meeting-2025",
+            )
         if not isinstance(names, dict) or set(names) != set(languages):
             raise EventsError(None, f"event {event!r} needs a name in each language", f"give {', '.join(languages)}")
         events[str(event)] = {str(lang): str(name) for lang, name in names.items()}

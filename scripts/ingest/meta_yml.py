@@ -6,6 +6,7 @@ wrong and how to fix it, because editors are not expected to read Python.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -14,7 +15,7 @@ from urllib.parse import urlparse
 
 import yaml
 
-from ..contract import EDITOR_RELATIONS, EDITOR_ROLES
+from ..contract import EDITOR_RELATIONS, EDITOR_ROLES, EVENT_ID
 from . import keys
 from .keys import KEY_MAX
 from .model import LANGUAGES, Relation, Role, SourceError, SourceMeta
@@ -118,15 +119,31 @@ def _key(value, ctx: _Context) -> str:
     return key
 
 
+# Values are checked whole (fullmatch): `$` would let a trailing newline through.
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# An http(s) address: no whitespace or control character anywhere (urlparse drops tabs and newlines).
+_URL = re.compile(r"https?://[^\s/?#\x00-\x1f\x7f]+(?:[/?#][^\s\x00-\x1f\x7f]*)?")
+
+
 def _source_url(url, ctx: _Context) -> str:
-    parsed = urlparse(str(url))
-    if not isinstance(url, str) or parsed.scheme not in ("http", "https") or not parsed.netloc:
+    if not isinstance(url, str) or not _URL.fullmatch(url) or not _netloc(url):
         raise ctx.fail("source_url", f"{url!r} is not a web address", "give the full address, starting https://")
     return url
 
 
+def _netloc(url: str) -> str:
+    try:
+        return urlparse(url).netloc
+    except ValueError:  # an unclosed `[` of an IPv6 address
+        return ""
+
+
 def _event(value, ctx: _Context) -> str:
     event = str(value)
+    if not EVENT_ID.fullmatch(event):
+        raise ctx.fail(
+            "event", f"{event!r} is not an event id", "use an id from sources/events.yml: letters, digits and -"
+        )
     if ctx.events is not None and event not in ctx.events:
         known = ", ".join(sorted(ctx.events)) or "none yet"
         raise ctx.fail("event", f"unknown event {event!r}", f"use one of: {known}; or add it to sources/events.yml")
@@ -247,6 +264,8 @@ def _names(value, fail):
 
 def _date(value, field, ctx: _Context) -> date:
     try:
+        if not _DATE.fullmatch(str(value)):
+            raise ValueError(value)
         return date.fromisoformat(str(value))
     except ValueError:
         raise ctx.fail(field, f"{value!r} is not a date", "write it as YYYY-MM-DD, e.g. 2025-02-19") from None
