@@ -7,18 +7,29 @@ Big inputs are generated here, never committed.
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from scripts.contract import EventsError, parse_events
+from scripts.contract import (
+    GENERATED_MARK,
+    EventsError,
+    FrontMatter,
+    generated_source,
+    parse_events,
+    printable,
+    read_block,
+)
 from scripts.ingest import keys
 from scripts.ingest.meta_yml import load as load_meta
 from scripts.ingest.model import SourceError
 
 from .helpers import SOURCES
-from .test_hostile import GOOD, LEAD, add, refused
+from .test_hostile import GOOD, GOOD_ARTICLE, LEAD, add, refused, run
 
 EVENT_NAMES = {"vi": "Sự kiện", "zh": "活动", "uk": "Подія"}
 
@@ -78,3 +89,113 @@ def test_an_event_id_that_cannot_be_part_of_a_url_is_refused_in_events_yml():
         parse_events(f'"spring\\n":\n{names}')
     assert "event id" in caught.value.message
     assert parse_events(f"spring-2025:\n{names}") == {"spring-2025": EVENT_NAMES}
+
+
+# 1. Stored XSS through a source folder's name ----------------------------------------------------------------
+
+XSS_NAME = "x\n---\n<svg onload=alert(1)>"
+
+
+def test_a_folder_name_that_would_end_the_front_matter_is_refused(repo, capsys):
+    add(repo, XSS_NAME, {"source.txt": f"Tiêu đề\n{LEAD}\n"}, key="xss-folder")
+    out = refused(repo, capsys, printable(f"sources/{XSS_NAME}"), "a control character", "rename the folder")
+    assert "<svg onload=alert(1)>\n" not in out and "\n---\n" not in out, "the name is shown escaped, on one line"
+
+
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [
+        ("con", "reserves for a device"),
+        ("aux.txt", "reserves for a device"),
+        ("Nul.tar.gz", "reserves for a device"),
+        ("com¹", "reserves for a device"),
+        ("a:b?c*d", "cannot have"),
+        ('say "hi"', "cannot have"),
+        ("back\\slash", "cannot have"),
+        ("trailing.", "ends with a dot or a space"),
+        ("trailing ", "ends with a dot or a space"),
+        ("x" * 101, "longer than 100"),
+        ("tab\there", "a control character"),
+        ("bidi\u202ename", "a control character"),
+        ("line\u2028separator", "a control character"),
+    ],
+)
+def test_a_folder_name_windows_or_macos_cannot_hold_is_refused(repo, capsys, name, why):
+    add(repo, name, {"source.txt": f"Tiêu đề\n{LEAD}\n"}, key="odd-folder")
+    refused(repo, capsys, printable(f"sources/{name}"), why, "rename the folder")
+
+
+def test_folders_whose_names_differ_only_in_case_are_both_refused(repo, capsys):
+    add(repo, "Bai-viet", {"source.txt": f"Tiêu đề\n{LEAD}\n"}, key="bai-viet-1")
+    if (repo / "sources" / "bai-viet").exists():
+        pytest.skip("this file system does not tell names apart by case")
+    add(repo, "bai-viet", {"source.txt": f"Tiêu đề khác\n{LEAD}\n"}, key="bai-viet-2")
+    code, out = run(repo, capsys)
+    assert code == 1
+    errors = sorted(line for line in out.splitlines() if line.startswith("error: "))
+    assert errors == [
+        "error: sources/Bai-viet: the folder name differs only in case from sources/bai-viet; "
+        "Windows and macOS hold them as one folder",
+        "error: sources/bai-viet: the folder name differs only in case from sources/Bai-viet; "
+        "Windows and macOS hold them as one folder",
+    ]
+    assert (repo / "docs" / GOOD_ARTICLE).is_file(), "the other sources are still ingested"
+    assert not list((repo / "docs" / "vi" / "articles").glob("bai-viet*"))
+
+
+def test_a_folder_named_like_its_key_is_accepted(repo, capsys):
+    add(repo, "2025-02-19-hoi-nghi", {"source.txt": f"Tiêu đề\n{LEAD}\n"})
+    code, out = run(repo, capsys)
+    assert code == 0, out
+
+
+HOSTILE_PATHS = [
+    f"sources/{XSS_NAME}/source.txt",
+    "sources/a\r---\r<script>alert(1)</script>/source.txt",
+    "sources/a\r\n---\r\ntitle: injected/source.txt",
+    "sources/a\u2028---\u2028x/source.txt",
+    "sources/a\u2029b\x85c\x0bd\x0ce\x1cf/source.txt",
+    "sources/a\x00b\x1b[31mred/source.txt",
+    'sources/quote " and back\\slash\n/source.txt',
+    "sources/a #b: c/source.txt",
+    "sources/\ufeffbom\u202ertl/source.txt",
+    "sources/x\n...\n/source.txt",
+]
+
+
+def fence_count(block: str) -> int:
+    return sum(1 for line in block.split("\n") if line == "---")
+
+
+@pytest.mark.parametrize("source", HOSTILE_PATHS)
+def test_a_hostile_source_path_stays_inside_the_notice_and_its_field(source):
+    plain = FrontMatter(title="Tiêu đề", key="k", lang="vi", source="sources/k/source.txt", authors=("A",))
+    block = dataclasses.replace(plain, source=source).dump()
+    text = block + "Nội dung.\n"
+    assert read_block(text, "k.md")["source"] == source
+    assert generated_source(text) == source, "ownership reads back the same source"
+    assert block.splitlines() == block.split("\n")[:-1], "no character other than LF breaks a line"
+    assert len(block.split("\n")) == len(plain.dump().split("\n")), "the value adds no line"
+    assert fence_count(block) == 2 and block.startswith("---\n") and block.endswith("\n---\n")
+    notice = block.split("\n")[1]
+    assert notice.startswith(GENERATED_MARK) and notice.endswith("the next ingest overwrites it.")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_no_source_path_can_break_out_of_the_front_matter(name):
+    source = f"sources/{name}/source.txt"
+    fm = FrontMatter(title=name or "t", key="k", lang="vi", source=source, authors=(name,), kicker=name or None)
+    block = fm.dump()
+    data = read_block(block + "body\n", "k.md")
+    assert data["source"] == source and data["title"] == (name or "t") and data["authors"] == [name]
+    assert block.splitlines() == block.split("\n")[:-1]
+    assert fence_count(block) == 2
+
+
+def test_an_ordinary_notice_is_unchanged():
+    block = FrontMatter(title="T", key="k", lang="vi", source="sources/k/source.txt").dump()
+    assert block.split("\n")[1] == (
+        "# Generated by `make ingest` from sources/k/source.txt. Do not edit this file: the next ingest overwrites it."
+    )
+    assert "\nsource: sources/k/source.txt\n" in block

@@ -42,8 +42,11 @@ def main(argv: list[str] | None = None) -> int:
     targets = [Path(s) for s in args.sources] if args.sources else sources_mod.discover(args.sources_dir)
     store = cache_mod.Cache(None if args.no_cache else _cache_path(root, docs))
 
-    outcomes = batch.run(targets, full_run, where, store)
-    errors = [e for o in outcomes if o.error is not None for e in o.error.each()]
+    # Folders refused for their names never reach the cache: a clash is between folders.
+    badly_named = sources_mod.check_names([t for t in targets if t.is_dir()], root)
+    outcomes = batch.run([t for t in targets if t not in badly_named], full_run, where, store)
+    errors = list(badly_named.values())
+    errors += [e for o in outcomes if o.error is not None for e in o.error.each()]
     finished = [o for o in outcomes if o.error is None]
     decision = ownership.decide(
         [ownership.Claim(o.source, tuple(o.paths), o.outputs is not None) for o in finished],
