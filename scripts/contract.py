@@ -398,6 +398,123 @@ def _numbers(value: object) -> tuple[int, ...]:
     return tuple(items)
 
 
+# YAML that editors write (meta.yml, events.yml) --------------------------------------------------
+
+# meta.yml needs three levels (`lines: {12: {role: caption}}`), events.yml two.
+MAX_YAML_DEPTH = 10
+YAML_FIX = "check the indentation and quote values that contain `:` or `#`"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+
+
+class YamlError(Exception):
+    """A YAML file an editor wrote that cannot be used: the line (or None), what, and the fix."""
+
+    def __init__(self, line: int | None, message: str, fix: str):
+        self.line = line
+        self.message = message
+        self.fix = fix
+        super().__init__(f"{message} ({fix})")
+
+
+def read_yaml(text: str, name: str, loader: type | None = None) -> tuple[object, dict[object, int]]:
+    """The data of a YAML file an editor wrote (`name` is how messages call it), and the line
+    of each of its top-level keys.
+
+    Such a file needs plain values, lists and mappings only, so anything else is refused
+    with its line: anchors and aliases (a few lines of them can expand to gigabytes), tags
+    (`!!python/object`), keys that are lists or mappings, `<<` merges, a key given twice
+    in one mapping, and nesting deeper than MAX_YAML_DEPTH levels. The depth is checked on
+    the parser's stream of events, before any of it is built: building is recursive, and
+    libyaml's crashes the interpreter on a few kilobytes of `[`.
+    """
+    loader_cls = loader or _Loader
+    _check_events(loader_cls(text), name)
+    reader = loader_cls(text)
+    try:
+        try:
+            root = reader.get_single_node()
+        except yaml.YAMLError as err:
+            raise _syntax_error(err, name) from None
+        if root is None:
+            return None, {}
+        lines: dict[object, int] = {}
+        return _build(reader, root, lines), lines
+    finally:
+        reader.dispose()
+
+
+def _check_events(parser, name: str) -> None:
+    depth = 0
+    try:
+        while parser.check_event():
+            event = parser.get_event()
+            line = event.start_mark.line + 1
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+                raise YamlError(
+                    line,
+                    f"{name} uses anchors or aliases (`&name`, `*name`), which are not allowed",
+                    "write each value out in full",
+                )
+            if getattr(event, "tag", None) is not None:
+                raise YamlError(
+                    line,
+                    f"{name} uses a YAML tag ({quoted(event.tag, 40)}); tags are not allowed",
+                    "remove the tag (quote the value if it is text)",
+                )
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_YAML_DEPTH:
+                    raise YamlError(
+                        line,
+                        f"{name} is nested more than {MAX_YAML_DEPTH} levels deep",
+                        "write fields as `field: value`, with lists and mappings only where the field asks for them",
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError as err:
+        raise _syntax_error(err, name) from None
+    finally:
+        parser.dispose()
+
+
+def _syntax_error(err: yaml.YAMLError, name: str) -> YamlError:
+    mark = getattr(err, "problem_mark", None)
+    problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+    return YamlError(mark.line + 1 if mark else None, f"{name} is not valid YAML: {problem}", YAML_FIX)
+
+
+def _build(loader, node: yaml.Node, lines: dict[object, int] | None = None) -> object:
+    """The data of a checked node (no aliases, bounded depth): scalars as the loader reads
+    them, mappings refusing keys that are not plain values or that come twice."""
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(loader, item) for item in node.value]
+    if isinstance(node, yaml.MappingNode):
+        data: dict[object, object] = {}
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlError(line, "a key is a list or a mapping (`? [a, b]`)", "write `name: value`")
+            if key_node.tag == _MERGE_TAG:
+                raise YamlError(line, "`<<` merge keys are not allowed", "write each field out in full")
+            key = _build(loader, key_node)
+            if key in data:
+                raise YamlError(line, f"`{quoted(key_node.value)}` is given twice", "keep one")
+            if lines is not None:
+                lines[key] = line
+            data[key] = _build(loader, value_node)
+        return data
+    try:
+        return loader.construct_object(node)
+    except (yaml.YAMLError, ValueError, OverflowError):
+        line = node.start_mark.line + 1
+        if node.tag in _NUMBER_TAGS:
+            raise YamlError(
+                line, f"a number {len(node.value)} characters long cannot be read", "quote it if it is text"
+            ) from None
+        raise YamlError(line, f"{quoted(node.value)} cannot be read", "quote it if it is text") from None
+
+
 # sources/events.yml ----------------------------------------------------------------------------
 
 EVENTS_NAME = "events.yml"
@@ -417,23 +534,32 @@ class EventsError(Exception):
 
 
 def parse_events(text: str, languages: tuple[str, ...] = LANGUAGES) -> dict[str, dict[str, str]]:
-    """Event id -> its name in each language, from the text of events.yml."""
+    """Event id -> its name in each language, from the text of events.yml (see read_yaml
+    for what YAML it may hold)."""
     try:
-        data = yaml.load(text, Loader=_Loader) or {}
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise EventsError(mark.line + 1 if mark else None, "events.yml is not valid YAML", "fix the YAML") from None
+        data, lines = read_yaml(text, EVENTS_NAME)
+    except YamlError as err:
+        raise EventsError(err.line, err.message, err.fix) from None
+    if data is None:
+        return {}
     if not isinstance(data, dict):
         raise EventsError(None, "events.yml must map event ids to names", "see the example at its top")
     events: dict[str, dict[str, str]] = {}
     for event, names in data.items():
+        line = lines.get(event)
         if not EVENT_ID.fullmatch(str(event)):
             raise EventsError(
-                None,
-                f"event id {str(event)[:100]!r} cannot be part of a URL",
+                line,
+                f"event id {quoted(repr(event))} cannot be part of a URL",
                 "use letters, digits and - (at most 100 characters), e.g. spring-meeting-2025",
             )
         if not isinstance(names, dict) or set(names) != set(languages):
-            raise EventsError(None, f"event {event!r} needs a name in each language", f"give {', '.join(languages)}")
+            raise EventsError(
+                None, f"event {quoted(repr(event))} needs a name in each language", f"give {', '.join(languages)}"
+            )
+        if not all(isinstance(name, str | int | float) and str(name).strip() for name in names.values()):
+            raise EventsError(
+                line, f"event {quoted(repr(event))}: each name must be text", "write `vi: Gặp gỡ đầu Xuân 2025`"
+            )
         events[str(event)] = {str(lang): str(name) for lang, name in names.items()}
     return events

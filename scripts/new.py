@@ -26,12 +26,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-import yaml
-
 from . import paths
 from .contract import LANGUAGE_NAMES, url_prefix
 from .ingest import cli as ingest_cli
-from .ingest import keys, sources
+from .ingest import keys, meta_yml, sources
 from .ingest.keys import KEY_MAX
 from .ingest.model import LANGUAGES, Source, SourceError, SourceMeta
 from .ingest.pipeline import examine
@@ -114,11 +112,12 @@ def taken_keys(sources_dir: Path) -> set[str]:
     taken: set[str] = set()
     for folder in sources.discover(sources_dir):
         taken.add(folder.name)
+        meta_path = folder / sources.META_NAME
         try:
-            data = yaml.safe_load((folder / sources.META_NAME).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            data, _ = meta_yml.parse(str(meta_path), meta_path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, SourceError):
             continue  # ingest reports a broken meta.yml; here it only cannot reserve a key
-        if isinstance(data, dict) and data.get("key") is not None:
+        if isinstance(data.get("key"), str | int):
             taken.add(str(data["key"]))
     return taken
 

@@ -17,10 +17,8 @@ import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-import yaml
-
 from .. import paths
-from . import batch, ownership, write
+from . import batch, meta_yml, ownership, write
 from . import cache as cache_mod
 from . import report as report_mod
 from . import sources as sources_mod
@@ -129,12 +127,10 @@ def _meta_of(source: str, root: Path) -> tuple[str, int | None] | None:
 
 def _key_line(meta_path: Path) -> int | None:
     try:
-        node = yaml.compose(meta_path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        _, lines = meta_yml.parse(str(meta_path), meta_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, SourceError):
         return None
-    if not isinstance(node, yaml.MappingNode):
-        return None
-    return next((k.start_mark.line + 1 for k, _ in node.value if k.value == "key"), None)
+    return lines.get("key")
 
 
 def _parser() -> argparse.ArgumentParser:
