@@ -354,3 +354,32 @@ def test_an_unexpected_error_in_one_source_is_reported_and_the_others_are_ingest
     add(repo, "boom", {"source.txt": f"Tiêu đề\n{LEAD}\n"})
     out = refused(repo, capsys, "sources/boom", "RecursionError: maximum recursion depth", "report")
     assert "Traceback" not in out
+
+
+# 2. Saved pages nested deeper than lxml's default limit, or than Python's recursion limit ---------------------
+
+LAST = "Đoạn cuối cùng của bài viết nằm ở tầng sâu nhất của trang, sau hai nghìn lớp thẻ div lồng nhau."
+
+
+def deep_page(depth: int) -> str:
+    return (
+        "<html><head><title>Hai tỉnh ký kết thỏa thuận hợp tác</title></head><body><article>"
+        f"<h1>Hai tỉnh ký kết thỏa thuận hợp tác</h1><p>{LEAD}</p>"
+        + "<div>" * depth
+        + f"<p>{LEAD.replace('hai bên', 'các bên')}</p><p>{LAST}</p>"
+        + "</div>" * depth
+        + "</article></body></html>"
+    )
+
+
+def test_a_page_nested_2000_levels_deep_is_read_to_its_last_paragraph(repo, capsys):
+    add(repo, "deep-page", {"source.html": deep_page(2000)})
+    code, out = run(repo, capsys)
+    assert code == 0, out
+    article = (repo / "docs" / "vi" / "articles" / "deep-page.md").read_text(encoding="utf-8")
+    assert LAST in article
+
+
+def test_a_page_nested_deeper_than_the_parser_reads_is_refused(repo, capsys):
+    add(repo, "deeper-page", {"source.html": deep_page(3000)})
+    refused(repo, capsys, "sources/deeper-page/source.html", "nested more than 2048 levels", "copy the article's text")
