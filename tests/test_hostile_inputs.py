@@ -8,6 +8,7 @@ Big inputs are generated here, never committed.
 from __future__ import annotations
 
 import dataclasses
+import os
 import resource
 import shutil
 import subprocess
@@ -18,6 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from scripts import worktree
 from scripts.contract import (
     GENERATED_MARK,
     EventsError,
@@ -383,3 +385,55 @@ def test_a_page_nested_2000_levels_deep_is_read_to_its_last_paragraph(repo, caps
 def test_a_page_nested_deeper_than_the_parser_reads_is_refused(repo, capsys):
     add(repo, "deeper-page", {"source.html": deep_page(3000)})
     refused(repo, capsys, "sources/deeper-page/source.html", "nested more than 2048 levels", "copy the article's text")
+
+
+# 5. Shell injection through make's variables -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def clone(tmp_path_factory) -> Path:
+    """A scratch copy of the repository (tests aside) to run make in."""
+    return worktree.copy(tmp_path_factory.mktemp("clone") / "repo", skip=lambda path: path.parts[0] == "tests")
+
+
+def make(repo: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "FILE", "SOURCE")}
+    return subprocess.run(
+        ["make", "--no-print-directory", f"VENV={ROOT / '.venv'}", *args],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "x`touch PWNED`.txt",  # a browser names a saved page after its title
+        'x"; touch PWNED; echo ".txt',
+        "$(shell touch PWNED).txt",  # make's own functions
+    ],
+)
+def test_make_new_runs_nothing_a_file_name_holds(clone, value):
+    (clone / "PWNED").unlink(missing_ok=True)
+    done = make(clone, "new", f"FILE={value}")
+    assert not (clone / "PWNED").exists(), "the file name ran a command"
+    assert done.returncode != 0 and "no such file" in done.stdout + done.stderr
+    assert value in done.stdout + done.stderr, "the name reached the script as it was typed"
+
+
+def test_make_new_takes_a_file_whose_name_has_quotes_and_dollars(clone, tmp_path):
+    saved = tmp_path / 'Bài "mới" $HOME\'s `date`.txt'
+    saved.write_text(f"Hai tỉnh ký kết thỏa thuận hợp tác\n\n{LEAD}\n", encoding="utf-8")
+    done = make(clone, "new", f"FILE={saved}")
+    assert "Created sources/2024-03-03-hai-tinh-ky-ket-thoa-thuan/" in done.stdout, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("value", ["x`touch PWNED`", "x;touch PWNED", "$(shell touch PWNED)"])
+def test_make_preview_runs_nothing_a_source_name_holds(clone, value):
+    (clone / "PWNED").unlink(missing_ok=True)
+    done = make(clone, "preview", f"SOURCE={value}")
+    assert not (clone / "PWNED").exists(), "the source name ran a command"
+    assert done.returncode != 0 and f"not a source folder (no meta.yml): {value}" in done.stderr
