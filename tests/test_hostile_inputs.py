@@ -437,3 +437,60 @@ def test_make_preview_runs_nothing_a_source_name_holds(clone, value):
     done = make(clone, "preview", f"SOURCE={value}")
     assert not (clone / "PWNED").exists(), "the source name ran a command"
     assert done.returncode != 0 and f"not a source folder (no meta.yml): {value}" in done.stderr
+
+
+# 6. Two ingests at once; a run killed halfway ------------------------------------------------------------------
+
+
+def test_a_stale_file_another_run_already_deleted_is_no_error(tmp_path):
+    from scripts.ingest import write
+
+    gone = tmp_path / "vi" / "articles" / "gone.md"
+    result = write.Plan(delete=[gone])
+    write.apply(result, {})  # another ingest deleted it between this one's plan and its writes
+    assert not gone.exists()
+
+
+def test_a_second_ingest_waits_for_the_first(repo):
+    import fcntl
+
+    (repo / "build").mkdir()
+    held = os.open(repo / "build", os.O_RDONLY)
+    fcntl.flock(held, fcntl.LOCK_EX)  # as a first ingest holds it while it writes
+    second = subprocess.Popen(
+        [sys.executable, "-m", "scripts.ingest", "--sources-dir", str(repo / "sources"), "--quiet"],
+        cwd=ROOT,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        first_line = second.stderr.readline()  # "" when it ends without waiting
+        assert "waiting for another ingest" in first_line, "the second ingest did not wait for the first"
+        assert not (repo / "docs").exists(), "it writes nothing while the first holds the lock"
+    finally:
+        os.close(held)
+        rest = second.communicate(timeout=120)[1]
+    assert second.returncode == 0, rest
+    assert (repo / "docs" / GOOD_ARTICLE).is_file()
+
+
+def test_half_written_files_a_killed_run_left_are_cleaned_and_ignored_by_git(repo, capsys):
+    assert run(repo, capsys)[0] == 0
+    leftovers = [
+        repo / "docs" / "vi" / "articles" / f".{GOOD}.md.k3_x9a0q.tmp",
+        repo / "docs" / "zh" / "articles" / ".other.md.abcdefgh.tmp",
+    ]
+    for leftover in leftovers:
+        leftover.parent.mkdir(parents=True, exist_ok=True)
+        leftover.write_text("---\ntitle: half", encoding="utf-8")
+    keep = repo / "docs" / "vi" / "articles" / ".notes.tmp"  # not a name write.py makes
+    keep.write_text("mine", encoding="utf-8")
+    code, out = run(repo, capsys)
+    assert code == 0, out
+    assert not any(p.exists() for p in leftovers) and keep.exists()
+    assert "removed 2 half-written files an interrupted ingest left" in out
+    ignored = subprocess.run(
+        ["git", "check-ignore", "--no-index", "-q", f"docs/vi/articles/.{GOOD}.md.k3_x9a0q.tmp"], cwd=ROOT
+    )
+    assert ignored.returncode == 0, "git would commit a half-written file"

@@ -28,6 +28,12 @@ from .model import LANGUAGES, SourceError
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     root = args.sources_dir.resolve().parent
+    # One run at a time writes (a check may run beside another check).
+    with write.lock(root / "build", shared=args.check):
+        return _run(args, root)
+
+
+def _run(args: argparse.Namespace, root: Path) -> int:
     docs: Path = args.docs if args.docs is not None else root / "docs"
     try:
         registry = sources_mod.load_events(args.sources_dir, root)
@@ -61,6 +67,13 @@ def main(argv: list[str] | None = None) -> int:
     fragments = [o.fragment for o in kept]
 
     if not args.check:
+        removed = write.remove_leftovers(os.fspath(docs), LANGUAGES)
+        if removed:
+            plural = "s" if len(removed) > 1 else ""
+            print(
+                f"removed {len(removed)} half-written file{plural} an interrupted ingest left",
+                file=sys.stderr if args.quiet else sys.stdout,
+            )
         if args.report:
             write.write_atomic(args.report, report_mod.dumps(report_mod.build(fragments, errors)).encode("utf-8"))
         write.apply(plan, outputs)
