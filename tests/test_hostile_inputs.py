@@ -494,3 +494,39 @@ def test_half_written_files_a_killed_run_left_are_cleaned_and_ignored_by_git(rep
         ["git", "check-ignore", "--no-index", "-q", f"docs/vi/articles/.{GOOD}.md.k3_x9a0q.tmp"], cwd=ROOT
     )
     assert ignored.returncode == 0, "git would commit a half-written file"
+
+
+# 7. The cache vouches for docs/ by size and mtime only ---------------------------------------------------------
+
+
+def test_check_compares_content_even_when_size_and_mtime_are_as_the_cache_remembers(repo, capsys):
+    assert run(repo, capsys)[0] == 0  # the cache now remembers the article's size and mtime
+    article = repo / "docs" / GOOD_ARTICLE
+    before = article.stat()
+    text = article.read_text(encoding="utf-8")
+    tampered = text.replace("Gặp gỡ", "Gặp gở", 1)
+    assert tampered != text and len(tampered.encode()) == before.st_size
+    article.write_text(tampered, encoding="utf-8")
+    os.utime(article, ns=(before.st_atime_ns, before.st_mtime_ns))
+    code, out = run(repo, capsys, "--check")
+    assert code == 1 and f"would update: docs/{GOOD_ARTICLE.as_posix()}" in out.replace(f"{repo}/", "")
+
+
+def test_the_cache_fingerprint_holds_the_versions_of_the_libraries_the_pipeline_uses(monkeypatch):
+    from importlib import metadata
+
+    from scripts.ingest import cache
+
+    before = cache.code_version()
+    real = metadata.version
+    for library in ("trafilatura", "lxml", "py3langid", "ftfy", "charset-normalizer", "hanzidentifier", "PyYAML"):
+        monkeypatch.setattr(metadata, "version", lambda name, lib=library: "0.0-other" if name == lib else real(name))
+        assert cache.code_version() != before, f"a new {library} would not invalidate the cache"
+    monkeypatch.setattr(metadata, "version", real)
+    assert cache.code_version() == before
+
+
+def test_the_cache_fingerprint_holds_the_contract_that_writes_front_matter():
+    from scripts.ingest import cache
+
+    assert ROOT / "scripts" / "contract.py" in cache.code_files()

@@ -44,7 +44,8 @@ def _run(args: argparse.Namespace, root: Path) -> int:
     where = batch.Where(root, args.sources_dir, docs, events, sources_mod.display(docs, root))
     full_run = not args.sources
     targets = [Path(s) for s in args.sources] if args.sources else sources_mod.discover(args.sources_dir)
-    store = cache_mod.Cache(None if args.no_cache else _cache_path(root, docs))
+    # --check compares content: it never lets the cache vouch for a file by its size and mtime.
+    store = cache_mod.Cache(None if args.no_cache or args.check else _cache_path(root, docs))
 
     # Folders refused for their names never reach the cache: a clash is between folders.
     badly_named = sources_mod.check_names([t for t in targets if t.is_dir()], root)
@@ -154,7 +155,11 @@ def _parser() -> argparse.ArgumentParser:
         "--sources-dir", type=Path, default=paths.SOURCES, help="where source folders live (default: sources/)"
     )
     parser.add_argument("--report", type=Path, help="write a JSON report of every article and dropped line")
-    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if any output would change")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 if any output would change (compares every file: the cache is not used)",
+    )
     parser.add_argument("--quiet", action="store_true", help="print the summary to stderr")
     parser.add_argument("--no-cache", action="store_true", help="ingest every source, even unchanged ones")
     return parser
