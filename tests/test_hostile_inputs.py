@@ -8,6 +8,7 @@ Big inputs are generated here, never committed.
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import resource
 import shutil
@@ -530,3 +531,22 @@ def test_the_cache_fingerprint_holds_the_contract_that_writes_front_matter():
     from scripts.ingest import cache
 
     assert ROOT / "scripts" / "contract.py" in cache.code_files()
+
+
+# 8. What sources/ holds that is not ingested is said, not skipped in silence -----------------------------------
+
+
+def test_a_dot_folder_and_a_stray_file_in_sources_are_reported_as_warnings(repo, capsys):
+    add(repo, ".draft", {"source.txt": f"Tiêu đề\n{LEAD}\n"}, key="draft")
+    (repo / "sources" / "bai-viet.txt").write_text(f"Tiêu đề\n{LEAD}\n", encoding="utf-8")
+    (repo / "sources" / ".DS_Store").write_bytes(b"\0\0\0\1Bud1")  # a file system's own: not worth a word
+    code, out = run(repo, capsys)
+    assert code == 0, out
+    assert "warning: sources/.draft: not ingested: its name starts with a dot" in out
+    assert "warning: sources/bai-viet.txt: not ingested: a file directly in sources/" in out
+    assert ".DS_Store" not in out
+    report = json.loads((repo / "build" / "report.json").read_text(encoding="utf-8"))
+    assert {w["source"] for w in report["warnings"]} == {"sources/.draft", "sources/bai-viet.txt"}
+    assert not (repo / "docs" / "vi" / "articles" / "draft.md").exists()
+    code, out = run(repo, capsys, "--check")
+    assert code == 0 and "warning: sources/.draft" in out

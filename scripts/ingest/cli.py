@@ -44,6 +44,7 @@ def _run(args: argparse.Namespace, root: Path) -> int:
     where = batch.Where(root, args.sources_dir, docs, events, sources_mod.display(docs, root))
     full_run = not args.sources
     targets = [Path(s) for s in args.sources] if args.sources else sources_mod.discover(args.sources_dir)
+    skipped = report_mod.notes(sources_mod.not_ingested(args.sources_dir, root) if full_run else [])
     # --check compares content: it never lets the cache vouch for a file by its size and mtime.
     store = cache_mod.Cache(None if args.no_cache or args.check else _cache_path(root, docs))
 
@@ -76,10 +77,12 @@ def _run(args: argparse.Namespace, root: Path) -> int:
                 file=sys.stderr if args.quiet else sys.stdout,
             )
         if args.report:
-            write.write_atomic(args.report, report_mod.dumps(report_mod.build(fragments, errors)).encode("utf-8"))
+            write.write_atomic(
+                args.report, report_mod.dumps(report_mod.build(fragments, errors, skipped)).encode("utf-8")
+            )
         write.apply(plan, outputs)
         _remember(store, kept, full_run, os.fspath(docs))
-    summary = report_mod.summary(fragments, errors, plan, args.check, root)
+    summary = report_mod.summary(fragments, errors, plan, args.check, root, skipped)
     print(summary, file=sys.stderr if args.quiet else sys.stdout)
     if args.check and plan.changes:
         print("ingest --check: the generated Markdown is out of date; run `make ingest` and commit the result.")

@@ -136,6 +136,34 @@ def _folded(name: str) -> str:
     return unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
 
 
+def not_ingested(sources_dir: Path, root: Path) -> list[tuple[str, str]]:
+    """What sources/ holds that discover() leaves out and an editor may have meant as a
+    source, each with why: folders whose names start with a dot, and files beside the
+    folders (events.yml aside; hidden files such as .DS_Store are the file system's own)."""
+    found: list[tuple[str, str]] = []
+    try:
+        with os.scandir(sources_dir) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError:
+        return found
+    for entry in entries:
+        shown = display(sources_dir / entry.name, root)
+        if entry.is_dir():
+            if entry.name.startswith("."):
+                found.append(
+                    (shown, "not ingested: its name starts with a dot, which hides it; rename it without the dot")
+                )
+        elif entry.name != EVENTS_NAME and not entry.name.startswith("."):
+            found.append(
+                (
+                    shown,
+                    "not ingested: a file directly in sources/ is not a source; "
+                    "give it a folder of its own (`make new FILE=…` makes one)",
+                )
+            )
+    return found
+
+
 def load_events(sources_dir: Path, root: Path) -> dict[str, dict[str, str]] | None:
     """The event registry (id -> name per language), or None when there is none."""
     path = sources_dir / EVENTS_NAME
