@@ -550,3 +550,43 @@ def test_a_dot_folder_and_a_stray_file_in_sources_are_reported_as_warnings(repo,
     assert not (repo / "docs" / "vi" / "articles" / "draft.md").exists()
     code, out = run(repo, capsys, "--check")
     assert code == 0 and "warning: sources/.draft" in out
+
+
+# 9. Line numbers are an editor's: LF, CRLF and CR end a line, nothing else ------------------------------------
+
+
+def test_only_lf_crlf_and_cr_end_a_line():
+    from scripts.ingest.text import split_lines
+
+    lines = split_lines("a\x0cb\nc\u2028d\r\ne\x85f\rg\x0bh\u2029i\x1cj\n")
+    assert [(line.no, line.text) for line in lines] == [(1, "a b"), (2, "c d"), (3, "e f"), (4, "g h i j")]
+
+
+def test_a_form_feed_does_not_shift_the_line_numbers_of_an_article():
+    from .helpers import DAY, article, ingest_text
+
+    text = f"Tiêu đề bài viết\n\n{LEAD}\x0c(tiếp theo)\n\nHai bên nhất trí tăng cường hợp tác.\n"
+    result = ingest_text(text, date=DAY)
+    assert article(result, "vi").lines[-2:] == (3, 5), "the paragraphs are on lines 3 and 5, as an editor counts"
+
+
+def test_mojibake_repair_numbers_lines_as_an_editor_does():
+    from scripts.ingest.decode import repair_mojibake
+
+    text, repaired = repair_mojibake("Trang 1\x0cTrang 2\u2028vẫn dòng một\nChÆ°Æ¡ng trÃ¬nh\n")
+    assert repaired == [2] and text == "Trang 1\x0cTrang 2\u2028vẫn dòng một\nChương trình\n"
+
+
+def test_a_refusal_in_a_file_with_classic_mac_line_ends_names_the_editors_line():
+    from scripts.ingest.decode import decode
+
+    data = b"Line one\rLine two\rLine three\rCaf\xe9 cr\xe8me br\xfbl\xe9e, na\xefve fa\xe7ade.\r"
+    with pytest.raises(SourceError) as caught:
+        decode(data, "sources/x/source.txt")
+    assert caught.value.line == 4
+
+
+def test_a_meta_yml_that_is_not_utf8_names_the_editors_line_with_cr_line_ends(repo, capsys):
+    folder = add(repo, "meta-cr", {"source.txt": f"Tiêu đề\n{LEAD}\n"})
+    (folder / "meta.yml").write_bytes(b'key: meta-cr\rdate: 2025-02-19\rtitle: {vi: "\xc4\xe0 N\xb5ng"}\r')
+    refused(repo, capsys, "sources/meta-cr/meta.yml:3", "not UTF-8", "save it as UTF-8")

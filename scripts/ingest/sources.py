@@ -283,7 +283,7 @@ def _utf8(path: Path, shown: str, limit: int) -> str:
     except UnicodeDecodeError as err:
         raise SourceError(
             shown,
-            data[: err.start].count(b"\n") + 1,
+            decode.line_of(data, err.start),
             f"{path.name} is not UTF-8 text",
             decode.RESAVE,
         ) from None
