@@ -404,6 +404,7 @@ def _numbers(value: object) -> tuple[int, ...]:
 MAX_YAML_DEPTH = 10
 YAML_FIX = "check the indentation and quote values that contain `:` or `#`"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_NOT_LINE_BREAKS = {0x85: " ", 0x2028: " ", 0x2029: " "}
 _NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 
 
@@ -429,6 +430,9 @@ def read_yaml(text: str, name: str, loader: type | None = None) -> tuple[object,
     libyaml's crashes the interpreter on a few kilobytes of `[`.
     """
     loader_cls = loader or _Loader
+    # YAML also ends a line at NEL, U+2028 and U+2029; editors do not, and messages give
+    # the editor's line numbers: those characters are read as the spaces they show as.
+    text = text.translate(_NOT_LINE_BREAKS)
     _check_events(loader_cls(text), name)
     reader = loader_cls(text)
     try:

@@ -590,3 +590,8 @@ def test_a_meta_yml_that_is_not_utf8_names_the_editors_line_with_cr_line_ends(re
     folder = add(repo, "meta-cr", {"source.txt": f"Tiêu đề\n{LEAD}\n"})
     (folder / "meta.yml").write_bytes(b'key: meta-cr\rdate: 2025-02-19\rtitle: {vi: "\xc4\xe0 N\xb5ng"}\r')
     refused(repo, capsys, "sources/meta-cr/meta.yml:3", "not UTF-8", "save it as UTF-8")
+
+
+def test_a_meta_yml_error_names_the_editors_line_past_a_unicode_line_separator():
+    err = meta_error("key: a # ghi chú\u2028còn ghi chú\ntitle: {vi: Một, vi: Hai}\n")
+    assert err.line == 2 and "`vi` is given twice" in err.message
