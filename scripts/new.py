@@ -27,7 +27,7 @@ from datetime import date
 from pathlib import Path
 
 from . import paths
-from .contract import LANGUAGE_NAMES, url_prefix
+from .contract import LANGUAGE_NAMES, printable, url_prefix
 from .ingest import cli as ingest_cli
 from .ingest import keys, meta_yml, sources
 from .ingest.keys import KEY_MAX
@@ -269,9 +269,13 @@ def read_input(name: str) -> tuple[bytes, str]:
     path = Path(name).expanduser()
     if not path.is_file():
         raise SourceError(
-            name, None, "no such file", "give the path of the saved article: make new FILE=path/to/article.txt"
+            printable(name),
+            None,
+            "no such file",
+            "give the path of the saved article: make new FILE=path/to/article.txt",
         )
-    return path.read_bytes(), str(path)
+    # A browser names a saved page after its title: shown escaped, it cannot drive the terminal.
+    return path.read_bytes(), printable(str(path))
 
 
 def raw_name(name: str) -> str:

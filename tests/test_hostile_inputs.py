@@ -595,3 +595,16 @@ def test_a_meta_yml_that_is_not_utf8_names_the_editors_line_with_cr_line_ends(re
 def test_a_meta_yml_error_names_the_editors_line_past_a_unicode_line_separator():
     err = meta_error("key: a # ghi chú\u2028còn ghi chú\ntitle: {vi: Một, vi: Hai}\n")
     assert err.line == 2 and "`vi` is given twice" in err.message
+
+
+def test_make_new_shows_a_file_name_with_terminal_escapes_escaped(tmp_path, capsys):
+    from scripts.new import main as new
+
+    saved = tmp_path / "bài\x1b]0;pwned\x07\x1b[2Jmới.txt"
+    saved.write_text(f"Hai tỉnh ký kết thỏa thuận hợp tác\n\n{LEAD}\n", encoding="utf-8")
+    new([str(saved), "--sources-dir", str(tmp_path / "sources")])
+    missing = tmp_path / "không có\x1b[2J.txt"
+    assert new([str(missing), "--sources-dir", str(tmp_path / "sources")]) == 1
+    out = capsys.readouterr()
+    assert "\x1b" not in out.out + out.err, "a file's name cannot drive the editor's terminal"
+    assert "\\x1b[2Jmới.txt" in out.out and "không có\\x1b[2J.txt" in out.err
