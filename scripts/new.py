@@ -26,12 +26,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-import yaml
-
 from . import logsafe, paths
-from .contract import LANGUAGE_NAMES, url_prefix
+from .contract import LANGUAGE_NAMES, printable, url_prefix
 from .ingest import cli as ingest_cli
-from .ingest import keys, sources
+from .ingest import keys, meta_yml, sources
 from .ingest import report as report_mod
 from .ingest.keys import KEY_MAX
 from .ingest.model import LANGUAGES, Source, SourceError, SourceMeta
@@ -117,11 +115,12 @@ def taken_keys(sources_dir: Path) -> set[str]:
     taken: set[str] = set()
     for folder in sources.discover(sources_dir):
         taken.add(folder.name)
+        meta_path = folder / sources.META_NAME
         try:
-            data = yaml.safe_load((folder / sources.META_NAME).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            data, _ = meta_yml.parse(str(meta_path), meta_path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, SourceError):
             continue  # ingest reports a broken meta.yml; here it only cannot reserve a key
-        if isinstance(data, dict) and data.get("key") is not None:
+        if isinstance(data.get("key"), str | int):
             taken.add(str(data["key"]))
     return taken
 
@@ -281,9 +280,13 @@ def read_input(name: str) -> tuple[bytes, str]:
     path = Path(name).expanduser()
     if not path.is_file():
         raise SourceError(
-            name, None, "no such file", "give the path of the saved article: make new FILE=path/to/article.txt"
+            printable(name),
+            None,
+            "no such file",
+            "give the path of the saved article: make new FILE=path/to/article.txt",
         )
-    return path.read_bytes(), str(path)
+    # A browser names a saved page after its title: shown escaped, it cannot drive the terminal.
+    return path.read_bytes(), printable(str(path))
 
 
 def raw_name(name: str) -> str:

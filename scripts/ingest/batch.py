@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import os
 import sys
+import traceback
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..contract import quoted
 from . import cache as cache_mod
 from . import report as report_mod
 from . import sources as sources_mod
@@ -88,9 +90,24 @@ def ingest_one(target: Path, print_: str | None, where: Where) -> Outcome:
         result = ingest(sources_mod.load(target, where.root, where.events))
     except SourceError as err:
         return Outcome(shown, shown, None, None, [], error=err)
+    except Exception as err:  # noqa: BLE001 - one source's crash is reported; it never stops the others
+        return Outcome(shown, shown, None, None, [], error=_crash(shown, err))
     outputs = {article.path.as_posix(): render(article) for article in result.articles}
     fragment = report_mod.fragment(result, where.shown_docs)
     return Outcome(shown, result.source, fragment, outputs, list(outputs), print_)
+
+
+def _crash(shown: str, err: Exception) -> SourceError:
+    """An error ingestion did not foresee, as a message: what it was, and where in our code."""
+    frames = traceback.extract_tb(err.__traceback__)
+    where = f" (at {Path(frames[-1].filename).name}:{frames[-1].lineno})" if frames else ""
+    return SourceError(
+        shown,
+        None,
+        f"ingestion failed: {type(err).__name__}: {quoted(err, 200)}{where}",
+        "this is a bug in ingestion, not in the source: report it with the source attached "
+        "(the other sources were ingested)",
+    )
 
 
 def _ingest_all(missed: list[tuple[Path, str | None]], where: Where) -> list[Outcome]:

@@ -1,12 +1,17 @@
 """Remember what each source made, so an unchanged source is not ingested again.
 
 A source's fingerprint covers everything its articles depend on: the raw
-file's bytes, its meta.yml, the event registry, where it sits, and the code of
-the pipeline itself. When the fingerprint matches the last run's and every
-article file it wrote is still on disk as written (same size and mtime), the
-source is skipped: its report entries come from the cache and its files are
-not read, rendered or touched. Anything else (a new source, an edit, a
-changed pipeline, a hand-edited or deleted article) means a real ingest.
+file's bytes, its meta.yml, the event registry, where it sits, the code of
+the pipeline itself and of the contract that writes front matter, and the
+versions of Python and of the libraries the pipeline calls. When the
+fingerprint matches the last run's and every article file it wrote is still on
+disk as written (same size and mtime), the source is skipped: its report
+entries come from the cache and its files are not read, rendered or touched.
+Anything else (a new source, an edit, a changed pipeline, an upgraded library,
+a hand-edited or deleted article) means a real ingest.
+
+`--check` never uses the cache: it proves docs/ by comparing content, and
+size and mtime prove nothing (an edit can keep both).
 
 The cache lives in build/ (never committed); losing it only costs time.
 Paths are plain strings here: with thousands of sources, pathlib's overhead
@@ -18,7 +23,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 from .sources import META_NAME, SOURCE_NAMES
@@ -34,12 +41,47 @@ class Entry:
     outputs: dict[str, tuple[int, int]]  # article path under docs/ -> (size, mtime_ns) as written
 
 
+# The libraries whose behaviour shapes an article (extraction, dates, languages, encodings,
+# YAML, keys), trafilatura's own helpers among them.
+LIBRARIES = (
+    "trafilatura",
+    "htmldate",
+    "justext",
+    "courlan",
+    "lxml",
+    "lxml-html-clean",
+    "py3langid",
+    "numpy",
+    "ftfy",
+    "charset-normalizer",
+    "hanzidentifier",
+    "PyYAML",
+    "Unidecode",
+)
+
+
+def code_files() -> list[Path]:
+    """The code an article depends on: the pipeline's modules and the contract."""
+    here = Path(__file__).parent
+    return [*sorted(here.glob("*.py")), here.parent / "contract.py"]
+
+
 def code_version() -> str:
-    """A digest of the pipeline's own code: changing it invalidates every entry."""
-    digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    """A digest of the pipeline's code and the versions of Python and the libraries it
+    calls: changing any of them invalidates every entry."""
+    digest = hashlib.sha256(sys.version.encode())
+    for name in LIBRARIES:
+        digest.update(f"\0{name}={_version(name)}".encode())
+    for path in code_files():
+        digest.update(b"\0" + path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "-"
 
 
 def fingerprint(target: str, shown: str, shared: str) -> str | None:

@@ -17,10 +17,8 @@ import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-import yaml
-
 from .. import logsafe, paths
-from . import batch, ownership, write
+from . import batch, meta_yml, ownership, write
 from . import cache as cache_mod
 from . import report as report_mod
 from . import sources as sources_mod
@@ -30,6 +28,12 @@ from .model import LANGUAGES, SourceError
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     root = args.sources_dir.resolve().parent
+    # One run at a time writes (a check may run beside another check).
+    with write.lock(root / "build", shared=args.check):
+        return _run(args, root)
+
+
+def _run(args: argparse.Namespace, root: Path) -> int:
     docs: Path = args.docs if args.docs is not None else root / "docs"
     try:
         registry = sources_mod.load_events(args.sources_dir, root)
@@ -40,10 +44,15 @@ def main(argv: list[str] | None = None) -> int:
     where = batch.Where(root, args.sources_dir, docs, events, sources_mod.display(docs, root))
     full_run = not args.sources
     targets = [Path(s) for s in args.sources] if args.sources else sources_mod.discover(args.sources_dir)
-    store = cache_mod.Cache(None if args.no_cache else _cache_path(root, docs))
+    skipped = report_mod.notes(sources_mod.not_ingested(args.sources_dir, root) if full_run else [])
+    # --check compares content: it never lets the cache vouch for a file by its size and mtime.
+    store = cache_mod.Cache(None if args.no_cache or args.check else _cache_path(root, docs))
 
-    outcomes = batch.run(targets, full_run, where, store)
-    errors = [e for o in outcomes if o.error is not None for e in o.error.each()]
+    # Folders refused for their names never reach the cache: a clash is between folders.
+    badly_named = sources_mod.check_names([t for t in targets if t.is_dir()], root)
+    outcomes = batch.run([t for t in targets if t not in badly_named], full_run, where, store)
+    errors = list(badly_named.values())
+    errors += [e for o in outcomes if o.error is not None for e in o.error.each()]
     finished = [o for o in outcomes if o.error is None]
     decision = ownership.decide(
         [ownership.Claim(o.source, tuple(o.paths), o.outputs is not None) for o in finished],
@@ -60,11 +69,20 @@ def main(argv: list[str] | None = None) -> int:
     fragments = [o.fragment for o in kept]
 
     if not args.check:
+        removed = write.remove_leftovers(os.fspath(docs), LANGUAGES)
+        if removed:
+            plural = "s" if len(removed) > 1 else ""
+            print(
+                f"removed {len(removed)} half-written file{plural} an interrupted ingest left",
+                file=sys.stderr if args.quiet else sys.stdout,
+            )
         if args.report:
-            write.write_atomic(args.report, report_mod.dumps(report_mod.build(fragments, errors)).encode("utf-8"))
+            write.write_atomic(
+                args.report, report_mod.dumps(report_mod.build(fragments, errors, skipped)).encode("utf-8")
+            )
         write.apply(plan, outputs)
         _remember(store, kept, full_run, os.fspath(docs))
-    summary = report_mod.summary(fragments, errors, plan, args.check, root)
+    summary = report_mod.summary(fragments, errors, plan, args.check, root, skipped)
     print(summary, file=sys.stderr if args.quiet else sys.stdout)
     if args.check and plan.changes:
         print("ingest --check: the generated Markdown is out of date; run `make ingest` and commit the result.")
@@ -126,12 +144,10 @@ def _meta_of(source: str, root: Path) -> tuple[str, int | None] | None:
 
 def _key_line(meta_path: Path) -> int | None:
     try:
-        node = yaml.compose(meta_path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        _, lines = meta_yml.parse(str(meta_path), meta_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, SourceError):
         return None
-    if not isinstance(node, yaml.MappingNode):
-        return None
-    return next((k.start_mark.line + 1 for k, _ in node.value if k.value == "key"), None)
+    return lines.get("key")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -142,7 +158,11 @@ def _parser() -> argparse.ArgumentParser:
         "--sources-dir", type=Path, default=paths.SOURCES, help="where source folders live (default: sources/)"
     )
     parser.add_argument("--report", type=Path, help="write a JSON report of every article and dropped line")
-    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if any output would change")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 if any output would change (compares every file: the cache is not used)",
+    )
     parser.add_argument("--quiet", action="store_true", help="print the summary to stderr")
     parser.add_argument("--no-cache", action="store_true", help="ingest every source, even unchanged ones")
     return parser

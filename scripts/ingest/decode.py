@@ -158,7 +158,7 @@ def _decode(data: bytes, shown: str, declared: str | None) -> tuple[str, str]:
             except UnicodeDecodeError as err:
                 raise SourceError(
                     shown,
-                    _line_of(data, err.start),
+                    line_of(data, err.start),
                     f"the file starts with a {NAMES[codec.replace('_sig', '')]} byte-order mark but is damaged after it",
                     RESAVE,
                 ) from None
@@ -189,7 +189,7 @@ def _codec(name: str) -> str | None:
 def _detect(data: bytes, shown: str, utf8_error: UnicodeDecodeError) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
-    line = _line_of(data, utf8_error.start)
+    line = line_of(data, utf8_error.start)
     evidence = sum(1 for b in data if b >= 0x80)
     if evidence >= MIN_EVIDENCE:
         # Best first; the first guess that reads as the language of its code page wins.
@@ -317,8 +317,12 @@ def repair_mojibake(text: str) -> tuple[str, list[int]]:
     return "".join(out), repaired
 
 
-def _line_of(data: bytes, offset: int) -> int:
-    return data[:offset].count(b"\n") + 1
+_BYTE_LINE_BREAKS = re.compile(rb"\r\n|\r|\n")
+
+
+def line_of(data: bytes, offset: int) -> int:
+    """The line (from 1) that byte `offset` is on, counted as text.LINE_BREAKS counts."""
+    return len(_BYTE_LINE_BREAKS.findall(data, 0, offset)) + 1
 
 
 def _size(n: int) -> str:

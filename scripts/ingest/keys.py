@@ -17,7 +17,7 @@ import re
 
 from unidecode import unidecode
 
-KEY_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+KEY_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # the whole key: checked with fullmatch
 KEY_MAX = 80
 # Windows device names (no file may be called `con.md`), and names the site
 # uses for its own pages under articles/ (`index.md` is the listing).
@@ -30,7 +30,7 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 def problem(key: str) -> str | None:
     """Why `key` cannot be a key, or None when it can."""
-    if not KEY_PATTERN.match(key):
+    if not KEY_PATTERN.fullmatch(key):
         return "not lowercase ASCII letters, digits and single hyphens"
     if len(key) > KEY_MAX:
         return f"longer than {KEY_MAX} characters"

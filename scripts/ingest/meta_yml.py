@@ -6,6 +6,7 @@ wrong and how to fix it, because editors are not expected to read Python.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -14,7 +15,7 @@ from urllib.parse import urlparse
 
 import yaml
 
-from ..contract import EDITOR_RELATIONS, EDITOR_ROLES
+from ..contract import EDITOR_RELATIONS, EDITOR_ROLES, EVENT_ID, YamlError, quoted, read_yaml
 from . import keys
 from .keys import KEY_MAX
 from .model import LANGUAGES, Relation, Role, SourceError, SourceMeta
@@ -32,10 +33,10 @@ _Loader.yaml_implicit_resolvers = {
 
 def load(path: str, text: str, events: set[str] | None = None) -> SourceMeta:
     """Parse and check a meta.yml. `path` is how messages name the file."""
-    data, lines = _parse(path, text)
+    data, lines = parse(path, text)
 
     def fail(field: str, message: str, fix: str) -> SourceError:
-        return SourceError(path, lines.get(field), f"`{field}`: {message}", fix)
+        return SourceError(path, lines.get(field), f"`{quoted(field)}`: {message}", fix)
 
     for name in data:
         if name not in FIELDS:
@@ -56,33 +57,18 @@ def load(path: str, text: str, events: set[str] | None = None) -> SourceMeta:
     return meta
 
 
-def _parse(path: str, text: str) -> tuple[dict[str, Any], dict[str, int]]:
-    """The fields, and the line each is on."""
-    loader = _Loader(text)
+def parse(path: str, text: str) -> tuple[dict[Any, Any], dict[Any, int]]:
+    """The fields, and the line each is on; refuses what contract.read_yaml refuses
+    (aliases, tags, duplicate keys, deep nesting), with the line."""
     try:
-        root = loader.get_single_node()
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        problem = getattr(err, "problem", None) or str(err)
-        raise SourceError(
-            path,
-            mark.line + 1 if mark else None,
-            f"meta.yml is not valid YAML: {problem}",
-            "check the indentation and quote values that contain `:` or `#`",
-        ) from None
-    if root is None:
+        data, lines = read_yaml(text, "meta.yml", _Loader)
+    except YamlError as err:
+        raise SourceError(path, err.line, err.message, err.fix) from None
+    if data is None:
         raise SourceError(path, None, "meta.yml is empty", "write at least `key: <translation-key>`")
-    if not isinstance(root, yaml.MappingNode):
-        raise SourceError(
-            path, root.start_mark.line + 1, "meta.yml must be a list of `field: value` lines", _fields_hint()
-        )
-    lines: dict[str, int] = {}
-    for key_node, _ in root.value:
-        name = key_node.value
-        if name in lines:
-            raise SourceError(path, key_node.start_mark.line + 1, f"field `{name}` is given twice", "keep one")
-        lines[name] = key_node.start_mark.line + 1
-    return loader.construct_document(root), lines
+    if not isinstance(data, dict):
+        raise SourceError(path, 1, "meta.yml must be a list of `field: value` lines", _fields_hint())
+    return data, lines
 
 
 @dataclass(frozen=True)
@@ -111,32 +97,48 @@ def _key(value, ctx: _Context) -> str:
     if why:
         raise ctx.fail(
             "key",
-            f"{key[:100]!r} is not a valid key ({why})",
+            f"{_q(key)} is not a valid key ({why})",
             f"use lowercase ASCII letters, digits and single hyphens, at most {KEY_MAX} characters, "
             "e.g. 2025-02-19-spring-meeting",
         )
     return key
 
 
+# Values are checked whole (fullmatch): `$` would let a trailing newline through.
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# An http(s) address: no whitespace or control character anywhere (urlparse drops tabs and newlines).
+_URL = re.compile(r"https?://[^\s/?#\x00-\x1f\x7f]+(?:[/?#][^\s\x00-\x1f\x7f]*)?")
+
+
 def _source_url(url, ctx: _Context) -> str:
-    parsed = urlparse(str(url))
-    if not isinstance(url, str) or parsed.scheme not in ("http", "https") or not parsed.netloc:
-        raise ctx.fail("source_url", f"{url!r} is not a web address", "give the full address, starting https://")
+    if not isinstance(url, str) or not _URL.fullmatch(url) or not _netloc(url):
+        raise ctx.fail("source_url", f"{_q(url)} is not a web address", "give the full address, starting https://")
     return url
+
+
+def _netloc(url: str) -> str:
+    try:
+        return urlparse(url).netloc
+    except ValueError:  # an unclosed `[` of an IPv6 address
+        return ""
 
 
 def _event(value, ctx: _Context) -> str:
     event = str(value)
+    if not EVENT_ID.fullmatch(event):
+        raise ctx.fail(
+            "event", f"{_q(event)} is not an event id", "use an id from sources/events.yml: letters, digits and -"
+        )
     if ctx.events is not None and event not in ctx.events:
         known = ", ".join(sorted(ctx.events)) or "none yet"
-        raise ctx.fail("event", f"unknown event {event!r}", f"use one of: {known}; or add it to sources/events.yml")
+        raise ctx.fail("event", f"unknown event {_q(event)}", f"use one of: {known}; or add it to sources/events.yml")
     return event
 
 
 def _language(name: str):
     def read(value, ctx: _Context) -> str:
         if value not in LANGUAGES:
-            raise ctx.fail(name, f"{value!r} is not a language of the site", f"use one of: {', '.join(LANGUAGES)}")
+            raise ctx.fail(name, f"{_q(value)} is not a language of the site", f"use one of: {', '.join(LANGUAGES)}")
         return value
 
     return read
@@ -144,7 +146,7 @@ def _language(name: str):
 
 def _relation(value, ctx: _Context) -> Relation:
     if value not in EDITOR_RELATIONS:
-        raise ctx.fail("relation", f"{value!r} is not a relation", f"use one of: {', '.join(EDITOR_RELATIONS)}")
+        raise ctx.fail("relation", f"{_q(value)} is not a relation", f"use one of: {', '.join(EDITOR_RELATIONS)}")
     return Relation(value)
 
 
@@ -208,6 +210,11 @@ FIELDS: dict[str, Field] = {
 _CONSISTENCY = (_dates_in_order, _translation_says_of_what)
 
 
+def _q(value: object) -> str:
+    """A value as a message quotes it: as Python writes it, cut to 100 characters."""
+    return quoted(repr(value))
+
+
 def _fields_hint() -> str:
     return "known fields: " + ", ".join(FIELDS)
 
@@ -224,7 +231,7 @@ def _per_language(value, field, ctx: _Context, convert):
     out = {}
     for lang, item in value.items():
         if lang not in LANGUAGES:
-            raise fail(field, f"{lang!r} is not a language of the site", f"use one of: {', '.join(LANGUAGES)}")
+            raise fail(field, f"{_q(lang)} is not a language of the site", f"use one of: {', '.join(LANGUAGES)}")
         out[lang] = convert(item, lambda message, fix, lang=lang: fail(field, f"{lang}: {message}", fix))
     return out
 
@@ -247,9 +254,11 @@ def _names(value, fail):
 
 def _date(value, field, ctx: _Context) -> date:
     try:
+        if not _DATE.fullmatch(str(value)):
+            raise ValueError(value)
         return date.fromisoformat(str(value))
     except ValueError:
-        raise ctx.fail(field, f"{value!r} is not a date", "write it as YYYY-MM-DD, e.g. 2025-02-19") from None
+        raise ctx.fail(field, f"{_q(value)} is not a date", "write it as YYYY-MM-DD, e.g. 2025-02-19") from None
 
 
 def _line_overrides(value, fail) -> dict[int, dict]:
@@ -258,16 +267,18 @@ def _line_overrides(value, fail) -> dict[int, dict]:
     out: dict[int, dict] = {}
     for number, override in value.items():
         if not isinstance(number, int) or isinstance(number, bool) or number < 1:
-            raise fail("lines", f"{number!r} is not a line number", "use the line number the editor shows, from 1")
+            raise fail("lines", f"{_q(number)} is not a line number", "use the line number the editor shows, from 1")
         if isinstance(override, str):
             override = {"role": override}
         if not isinstance(override, dict) or not set(override) <= {"role", "lang"} or not override:
             raise fail("lines", f"line {number}: give a role or `{{role: ..., lang: ...}}`", _roles_hint())
         if "role" in override and override["role"] not in EDITOR_ROLES:
-            raise fail("lines", f"line {number}: unknown role {override['role']!r}", _roles_hint())
+            raise fail("lines", f"line {number}: unknown role {_q(override['role'])}", _roles_hint())
         if "lang" in override and override["lang"] not in LANGUAGES:
             raise fail(
-                "lines", f"line {number}: {override['lang']!r} is not a language", f"use one of: {', '.join(LANGUAGES)}"
+                "lines",
+                f"line {number}: {_q(override['lang'])} is not a language",
+                f"use one of: {', '.join(LANGUAGES)}",
             )
         out[number] = {k: Role(v) if k == "role" else v for k, v in override.items()}
     return out

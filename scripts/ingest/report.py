@@ -71,11 +71,16 @@ def doubt_lines(doubt: dict) -> list[str]:
     return out
 
 
-def build(fragments: list[dict], errors: list[SourceError]) -> dict:
+def notes(found: list[tuple[str, str]]) -> list[dict]:
+    """Warnings about the run rather than about one source's text (a folder it skipped), as the report lists them."""
+    return [{"source": path, "message": message} for path, message in found]
+
+
+def build(fragments: list[dict], errors: list[SourceError], warnings: list[dict] = ()) -> dict:
     return {
         "articles": [a for f in fragments for a in f["articles"]],
         "dropped": [d for f in fragments for d in f["dropped"]],
-        "warnings": [w for f in fragments for w in f["warnings"]],
+        "warnings": [*warnings, *(w for f in fragments for w in f["warnings"])],
         "doubts": [d for f in fragments for d in f.get("doubts", [])],
         "errors": [e.as_dict() for e in errors],
     }
@@ -85,7 +90,9 @@ def dumps(report: dict) -> str:
     return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
 
 
-def summary(fragments: list[dict], errors: list[SourceError], plan: Plan, check: bool, root: Path) -> str:
+def summary(
+    fragments: list[dict], errors: list[SourceError], plan: Plan, check: bool, root: Path, warnings: list[dict] = ()
+) -> str:
     per_lang = Counter(a["lang"] for f in fragments for a in f["articles"])
     reasons = Counter(d["reason"] for f in fragments for d in f["dropped"])
     articles = sum(per_lang.values())
@@ -117,7 +124,7 @@ def summary(fragments: list[dict], errors: list[SourceError], plan: Plan, check:
     plural = "s" if plan.changes != 1 else ""
     changed = "would change" if check else "changed"
     out.append(f"{plan.changes} file{plural} {changed}, {len(plan.unchanged) + plan.reused} unchanged")
-    for part in fragments:
+    for part in [{"warnings": warnings}, *fragments]:
         out += [f"warning: {w['source']}: {w['message']}" for w in part["warnings"]]
         for doubt in part.get("doubts", []):
             first, *rest = doubt_lines(doubt)

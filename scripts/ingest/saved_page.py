@@ -30,6 +30,7 @@ metadata, and count only where the text itself says nothing.
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 from dataclasses import dataclass, replace
@@ -121,8 +122,9 @@ def declared_charset(data: bytes) -> str | None:
 def extract(page: str, shown: str) -> Extracted:
     """Number the page's text blocks and keep the article's."""
     page = page.replace("\x00", "")
-    root, blocks = _parse(page, shown)
-    doc, units = _article_units(page, shown)
+    root, blocks, deep = _parse(page, shown)
+    # A page nested deeper than trafilatura's own parser reads is given to it parsed, whole.
+    doc, units = _article_units(page if deep is None else deep, shown)
     kept = _match(blocks, units)
     names, title = _page_titles(root, doc)
     roles = _roles(blocks, kept, names)
@@ -145,19 +147,42 @@ def extract(page: str, shown: str) -> Extracted:
     return Extracted(text, tuple(b.text for b in blocks), info)
 
 
+# lxml's parser stops reading a page nested deeper than this (libxml2's limit; beyond it the
+# rest of the page is left out without an error), unless told it may read a huge tree.
+DEFAULT_DEPTH = 255
+
+
 def _parse(page: str, shown: str):
-    """The parsed page and its blocks; refuses a page with nothing a reader would see."""
+    """The parsed page, its blocks, and the page parsed whole when it is nested deeper than
+    DEFAULT_DEPTH (else None); refuses a page with nothing a reader would see, and one
+    nested deeper than even a huge tree may be, whose end would be lost."""
     import lxml.html
     from lxml import etree
 
+    parser = lxml.html.HTMLParser(huge_tree=True)
     try:
-        root = lxml.html.document_fromstring(page)
+        root = lxml.html.document_fromstring(page, parser=parser)
     except (etree.ParserError, ValueError):
         root = None
-    blocks = _blocks(root) if root is not None else []
+    too_deep = [e.message for e in parser.error_log if e.type_name == "ERR_RESOURCE_LIMIT"]
+    if too_deep:
+        levels = re.search(r"[0-9]+", too_deep[0])
+        raise SourceError(
+            shown,
+            None,
+            f"the page's markup is nested more than {levels.group() if levels else 'a few thousand'} levels deep; "
+            "the rest of the page could not be read",
+            "copy the article's text into source.txt instead: a page nested this deep cannot be read whole",
+        )
+    reader = _BlockReader(root)
+    if root is not None:
+        reader.walk(root)
+        reader.flush(root)
+    blocks = reader.blocks
     if not any(b.kind == "text" for b in blocks):
         raise SourceError(shown, None, "the page has no visible text", _RESAVE_PAGE)
-    return root, blocks
+    # trafilatura changes the tree it is given: it gets a copy.
+    return root, blocks, (copy.deepcopy(root) if reader.depth > DEFAULT_DEPTH - 5 else None)
 
 
 # What separates a headline from the site's name in a page's <title>: `… _网易财经`, `… - 自由時報電子報`.
@@ -298,21 +323,17 @@ def _config():
 _RESAVE_PAGE = 'open the article in a browser and save it again with "Save page as… → Webpage, HTML only"'
 
 
-def _blocks(root) -> list[TextBlock]:
-    """The page's visible text blocks and in-article image descriptions, in document order."""
-    reader = _BlockReader(root)
-    reader.walk(root)
-    reader.flush(root)
-    return reader.blocks
-
-
 class _BlockReader:
-    """Reads text into blocks as a browser lays it out: a block element or <br> ends the text before it."""
+    """Reads text into blocks as a browser lays it out: a block element or <br> ends the text before it.
+
+    The walk keeps its own stack rather than recursing: a page may be nested deeper than
+    Python's recursion limit."""
 
     def __init__(self, root):
         self.blocks: list[TextBlock] = []
         self.buffer: list[str] = []
         self.owner = [root]  # the block element the text being read belongs to
+        self.depth = 0  # the deepest nesting walked
 
     def flush(self, element) -> None:
         text = normalize(re.sub(r"\s+", " ", "".join(self.buffer)))
@@ -320,29 +341,49 @@ class _BlockReader:
         if text:
             self.blocks.append(TextBlock(len(self.blocks) + 1, text, element))
 
-    def walk(self, element) -> None:
+    def walk(self, root) -> None:
+        children = self.enter(root)
+        if children is None:
+            return
+        stack = [(root, children)]
+        while stack:
+            self.depth = max(self.depth, len(stack))
+            element, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                self.leave(element)
+                if stack and element.tail:
+                    self.buffer.append(element.tail)
+                continue
+            grandchildren = self.enter(child)
+            if grandchildren is not None:
+                stack.append((child, grandchildren))
+            elif child.tail:
+                self.buffer.append(child.tail)
+
+    def enter(self, element):
+        """Read an element's own text; its children to walk, or None when they are not read."""
         tag = _tag(element)
         if _invisible(element, tag):
             if tag == "picture":
                 for img in element.iter("img"):
                     self.alt(img)
-            return
+            return None
         if tag == "img":
             self.alt(element)
-            return
-        block = tag in _BLOCKS
-        if block:
+            return None
+        if tag in _BLOCKS:
             self.flush(self.owner[-1])
             self.owner.append(element)
         if tag == "br":
             self.flush(self.owner[-1])
         if element.text:
             self.buffer.append(element.text)
-        for child in element:
-            self.walk(child)
-            if child.tail:
-                self.buffer.append(child.tail)
-        if block:
+        return iter(element)
+
+    def leave(self, element) -> None:
+        if _tag(element) in _BLOCKS:
             self.flush(element)
             self.owner.pop()
 

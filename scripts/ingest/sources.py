@@ -8,15 +8,21 @@ before it gets a folder; its key then comes from the file name.
 What a source folder holds must stay inside the repository: a raw file or
 meta.yml that is a symbolic link to somewhere else is refused, so building
 the site never reads files it does not own.
+
+A folder's name must be one every editor's checkout can hold, on Windows and
+macOS too: no control characters, none of `<>:"/\\|?*`, no device name
+(`con`, `aux.txt`), no trailing dot or space, at most 100 characters, and no
+two folders whose names differ only in case.
 """
 
 from __future__ import annotations
 
 import functools
 import os
+import unicodedata
 from pathlib import Path
 
-from ..contract import EVENTS_NAME, EventsError, parse_events
+from ..contract import EVENTS_NAME, EventsError, parse_events, printable, quoted
 from . import decode, keys, meta_yml, saved_page
 from .model import Role, Source, SourceError, SourceMeta
 
@@ -30,7 +36,12 @@ _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
 def display(path: Path, root: Path) -> str:
-    """A path as messages show it: relative to the repository when inside it."""
+    """A path as messages (and front matter) show it: relative to the repository when
+    inside it; escaped and quoted when it holds a character that is not printable."""
+    return printable(_relative(path, root))
+
+
+def _relative(path: Path, root: Path) -> str:
     base = _resolved(root)
     try:
         return path.absolute().relative_to(base).as_posix()
@@ -54,6 +65,105 @@ def discover(sources_dir: Path) -> list[Path]:
     return [sources_dir / name for name in names]
 
 
+# Folder names ------------------------------------------------------------------------------------
+
+MAX_NAME = 100
+# Names Windows keeps for devices, with or without an extension (`aux.txt` too).
+_DEVICES = frozenset(
+    {"con", "prn", "aux", "nul", "conin$", "conout$"} | {f"{p}{n}" for p in ("com", "lpt") for n in "0123456789¹²³"}
+)
+_NOT_IN_NAMES = '<>:"/\\|?*'
+# Control and format characters (line breaks, escapes, direction overrides), separators, lone surrogates.
+_CONTROL_CATEGORIES = ("Cc", "Cf", "Cs", "Zl", "Zp")
+RENAME = "rename the folder: lowercase ASCII letters, digits and hyphens, like its key (e.g. 2025-02-19-spring-meeting)"
+
+
+def name_problem(name: str) -> str | None:
+    """Why a checkout on Windows or macOS could not hold a folder called `name`, or None."""
+    if any(unicodedata.category(ch) in _CONTROL_CATEGORIES for ch in name):
+        return "holds a control character (a line break, tab, escape or direction mark)"
+    bad = sorted({ch for ch in name if ch in _NOT_IN_NAMES})
+    if bad:
+        return f"holds {' '.join(bad)}, which Windows or macOS cannot have in a file name"
+    if name.split(".")[0].rstrip(" ").lower() in _DEVICES:
+        return "is a name Windows reserves for a device (CON, AUX, NUL, COM1…, with or without an extension)"
+    if name.endswith((".", " ")):
+        return "ends with a dot or a space, which Windows drops"
+    if len(name) > MAX_NAME:
+        return f"is longer than {MAX_NAME} characters"
+    return None
+
+
+def check_names(folders: list[Path], root: Path) -> dict[Path, SourceError]:
+    """The source folders that are refused for their names (see name_problem), and the
+    folders whose names differ from another's in `folders`' parents only in case."""
+    refused: dict[Path, SourceError] = {}
+    for folder in folders:
+        why = name_problem(folder.name)
+        if why:
+            refused[folder] = SourceError(display(folder, root), None, f"the folder name {why}", RENAME)
+    siblings: dict[Path, dict[str, list[str]]] = {}
+    for folder in folders:
+        if folder in refused:
+            continue
+        if folder.parent not in siblings:
+            siblings[folder.parent] = _by_folded_name(folder.parent)
+        clash = [n for n in siblings[folder.parent].get(_folded(folder.name), []) if n != folder.name]
+        if clash:
+            others = ", ".join(display(folder.parent / n, root) for n in clash)
+            refused[folder] = SourceError(
+                display(folder, root),
+                None,
+                f"the folder name differs only in case from {others}; Windows and macOS hold them as one folder",
+                "rename one of them (name a folder after its key, in lowercase)",
+            )
+    return refused
+
+
+def _by_folded_name(parent: Path) -> dict[str, list[str]]:
+    names: dict[str, list[str]] = {}
+    try:
+        with os.scandir(parent) as listing:
+            for entry in listing:
+                names.setdefault(_folded(entry.name), []).append(entry.name)
+    except OSError:
+        pass
+    return {folded: sorted(found) for folded, found in names.items()}
+
+
+def _folded(name: str) -> str:
+    # Case-insensitive, and macOS stores names decomposed: `é` and `e` + U+0301 are one name.
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
+
+
+def not_ingested(sources_dir: Path, root: Path) -> list[tuple[str, str]]:
+    """What sources/ holds that discover() leaves out and an editor may have meant as a
+    source, each with why: folders whose names start with a dot, and files beside the
+    folders (events.yml aside; hidden files such as .DS_Store are the file system's own)."""
+    found: list[tuple[str, str]] = []
+    try:
+        with os.scandir(sources_dir) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError:
+        return found
+    for entry in entries:
+        shown = display(sources_dir / entry.name, root)
+        if entry.is_dir():
+            if entry.name.startswith("."):
+                found.append(
+                    (shown, "not ingested: its name starts with a dot, which hides it; rename it without the dot")
+                )
+        elif entry.name != EVENTS_NAME and not entry.name.startswith("."):
+            found.append(
+                (
+                    shown,
+                    "not ingested: a file directly in sources/ is not a source; "
+                    "give it a folder of its own (`make new FILE=…` makes one)",
+                )
+            )
+    return found
+
+
 def load_events(sources_dir: Path, root: Path) -> dict[str, dict[str, str]] | None:
     """The event registry (id -> name per language), or None when there is none."""
     path = sources_dir / EVENTS_NAME
@@ -70,6 +180,9 @@ def load_events(sources_dir: Path, root: Path) -> dict[str, dict[str, str]] | No
 def load(target: Path, root: Path, events: set[str] | None) -> Source:
     """Read one source: a folder under sources/, or a bare text or HTML file."""
     if target.is_dir():
+        refused = check_names([target], root)
+        if refused:
+            raise refused[target]
         _inside(target, root, display(target, root), folder=True)
         raw = _raw_file(target, root)
         meta_path = target / META_NAME
@@ -93,7 +206,7 @@ def load(target: Path, root: Path, events: set[str] | None) -> Source:
             _inside(raw, root, display(raw, root))
             _inside(meta_path, root, display(meta_path, root))
     else:
-        raise SourceError(str(target), None, "no such file or folder", "check the path")
+        raise SourceError(printable(str(target)), None, "no such file or folder", "check the path")
 
     shown = display(raw, root)
     if meta_path is not None:
@@ -135,7 +248,7 @@ def _raw_file(folder: Path, root: Path) -> Path:
         )
     if not found:
         others = sorted(p.name for p in folder.iterdir() if p.is_file() and p.name != META_NAME)
-        hint = f" (it holds {', '.join(others[:5])})" if others else ""
+        hint = f" (it holds {', '.join(quoted(name) for name in others[:5])})" if others else ""
         raise SourceError(
             display(folder, root),
             None,
@@ -170,7 +283,7 @@ def _utf8(path: Path, shown: str, limit: int) -> str:
     except UnicodeDecodeError as err:
         raise SourceError(
             shown,
-            data[: err.start].count(b"\n") + 1,
+            decode.line_of(data, err.start),
             f"{path.name} is not UTF-8 text",
             decode.RESAVE,
         ) from None

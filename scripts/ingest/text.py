@@ -9,14 +9,18 @@ from collections import Counter
 from .model import Line
 
 # Spaces that scraped pages use for layout: NBSP, figure/narrow spaces,
-# the ideographic space, and the like. All become a plain space.
-_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+# the ideographic space, and the like; and the Unicode line and paragraph
+# separators, which do not end a line (see LINE_BREAKS). All become a plain space.
+_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u2028\u2029]")
 # Characters with no width that only get in the way of matching.
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _RUNS = re.compile(r" {2,}")
 _OTHER_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
-LINE_BREAKS = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x85|\x0b|\x0c")
+# What ends a line, as editors count lines (and as they show line numbers): LF, CRLF, CR.
+# A form feed, vertical tab, NEL (U+0085) or U+2028/U+2029 stays inside its line and
+# reads as a space (normalize), so a line number in a message is the one the editor shows.
+LINE_BREAKS = re.compile(r"\r\n|\r|\n")
 
 
 def normalize(raw: str) -> str:

@@ -92,7 +92,7 @@ class PageMap:
         # Language-relative paths of the hand-written pages ("" is the home page).
         self.handwritten = handwritten
         for event in catalog.reported_events:
-            if not SLUG.match(event):
+            if not SLUG.fullmatch(event):
                 raise CatalogError(
                     f"event id {event!r} cannot be part of a URL: use letters, digits and '-' "
                     "in sources/events.yml and the sources' meta.yml"
