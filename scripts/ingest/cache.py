@@ -1,8 +1,9 @@
 """Remember what each source made, so an unchanged source is not ingested again.
 
 A source's fingerprint covers everything its articles depend on: the raw
-file's bytes, its meta.yml, the event registry, where it sits, and the code of
-the pipeline itself. When the fingerprint matches the last run's and every
+file's bytes, its meta.yml, the event registry, the gazetteer (places.yml),
+where it sits, and the code of the pipeline and of the contract it writes
+through. When the fingerprint matches the last run's and every
 article file it wrote is still on disk as written (same size and mtime), the
 source is skipped: its report entries come from the cache and its files are
 not read, rendered or touched. Anything else (a new source, an edit, a
@@ -35,11 +36,17 @@ class Entry:
 
 
 def code_version() -> str:
-    """A digest of the pipeline's own code: changing it invalidates every entry."""
+    """A digest of the pipeline's own code and the contract's: changing either invalidates every entry."""
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
+    here = Path(__file__).parent
+    for path in [*sorted(here.glob("*.py")), here.parent / "contract.py"]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
+
+
+def shared_inputs(events: frozenset[str] | None, places_digest: str | None) -> str:
+    """What every source's articles depend on besides the source: the code, the events, the gazetteer."""
+    return "\0".join([code_version(), "\0".join(sorted(events or ())), "places", places_digest or "(none)"])
 
 
 def fingerprint(target: str, shown: str, shared: str) -> str | None:
