@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -108,6 +109,7 @@ def test_vietnamese_names_are_whole_words_capitalized_or_in_capitals():
     assert found("vi", "THÔNG CÁO CHUNG GIỮA CAO BẰNG VÀ QUẢNG NINH") == ["cao-bang", "quang-ninh"]
     assert found("vi", "Khu vực được bao bằng tường rào kiên cố.") == []  # "by a wall", not Bằng Tường
     assert found("vi", "Cao Bằngx") == []
+    assert found("vi", unicodedata.normalize("NFD", "tỉnh Cao Bằng")) == ["cao-bang"]  # decomposed marks
 
 
 def test_ukrainian_names_are_found_with_their_case_endings():

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -79,6 +80,7 @@ class Gazetteer:
         pattern = self.patterns.get(lang)
         if pattern is None or not text:
             return []
+        text = unicodedata.normalize("NFC", text)  # the gazetteer's spellings are NFC too (_pattern)
         ignored = self.ignored.get(lang)
         spans = [m.span() for m in ignored.finditer(text)] if ignored else []
         found: dict[str, Spelling] = {}
@@ -110,6 +112,7 @@ def mark(articles: list[Article], gazetteer: Gazetteer | None) -> list[Spelling]
 
 
 def _pattern(lang: str, spelling: str) -> str:
+    spelling = unicodedata.normalize("NFC", spelling)
     if lang == "zh":
         forms = sorted(chinese_forms(spelling), key=len, reverse=True)
         return "|".join(re.escape(form) for form in forms)

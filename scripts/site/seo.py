@@ -31,8 +31,10 @@ from .pagemap import ARTICLE, PageMap
 # characters is zh_TW (the archive's Traditional sources keep their script).
 OG_LOCALES = {"vi": "vi_VN", "zh": "zh_CN", "uk": "uk_UA"}
 HANT = "zh-Hant"
-# A description longer than this is cut at a word (or, in Chinese, anywhere) and ends with "…".
-DESCRIPTION_CHARS = 300
+# A description longer than this is cut at a word (or, in Chinese, anywhere) and ends with "…":
+# about what search engines and link previews show. A feed's summary may be longer.
+DESCRIPTION_CHARS = 200
+SUMMARY_CHARS = 600
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
@@ -47,8 +49,8 @@ def language_tag(lang: str, script: str | None = None) -> str:
     return HANT if lang == "zh" and script == HANT else lang
 
 
-def lead(html: str | None, limit: int = DESCRIPTION_CHARS) -> str | None:
-    """The text of the first paragraph of a page's content (not a heading, not a caption), shortened."""
+def lead(html: str | None) -> str | None:
+    """The text of the first paragraph of a page's content (not a heading, not a caption)."""
     if not html:
         return None
     import lxml.html
@@ -63,7 +65,7 @@ def lead(html: str | None, limit: int = DESCRIPTION_CHARS) -> str | None:
         for p in fragment.iter("p") if fragment.tag != "p" else [fragment]:
             text = " ".join(p.text_content().split())
             if text:
-                return shorten(text, limit)
+                return text
     return None
 
 
@@ -91,9 +93,10 @@ class Seo:
     def fill(self, view, content_html: str | None, site_name: str, site_description: str | None) -> None:
         article = view.article if view.kind == ARTICLE else None
         if article is not None:
-            view.description = lead(content_html)
-            if view.description:
-                self.leads[(article.lang, article.key)] = view.description
+            first = lead(content_html)
+            if first:
+                view.description = shorten(first, DESCRIPTION_CHARS)
+                self.leads[(article.lang, article.key)] = shorten(first, SUMMARY_CHARS)
             view.json_ld = script_json(self.news_article(article, view, site_name))
         view.open_graph = self.open_graph(view, article, site_name, view.description or site_description)
 
@@ -117,7 +120,7 @@ class Seo:
         url = self.pages.absolute(article.lang, view.path)
         data: dict = {"@context": "https://schema.org", "@type": "NewsArticle"}
         if url:
-            data |= {"@id": url, "url": url, "mainEntityOfPage": url}
+            data |= {"@id": url, "url": url}
         data["headline"] = article.title
         if article.kicker:
             data["alternativeHeadline"] = article.kicker
@@ -162,7 +165,7 @@ class Seo:
         work: dict = {"@type": "NewsArticle"}
         url = self.pages.absolute(version.lang, f"articles/{version.key}/")
         if url:
-            work |= {"@id": url, "url": url}
+            work["@id"] = url
         work["headline"] = version.title
         work["inLanguage"] = language_tag(version.lang, version.script)
         return work

@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup
 
 from scripts.contract import FrontMatter
 from scripts.paths import ROOT
-from scripts.site import feeds, strings
+from scripts.site import feeds, seo, strings
 from scripts.site.catalog import read_catalog
 from scripts.site.pagemap import PageMap
 from scripts.site.views import Views
@@ -137,6 +137,31 @@ def test_a_view_says_what_is_and_is_not_recorded_about_the_source(tmp_path):
 
 
 # --- 9. places ------------------------------------------------------------------------------------
+
+
+def test_places_are_listed_by_country_with_each_languages_count(tmp_path):
+    docs = write_docs(
+        tmp_path / "docs",
+        [
+            article("2025-01-01-a", "vi", "A", places=("cao-bang", "nanning")),
+            article("2025-01-02-b", "vi", "B", places=("cao-bang",)),
+            article("2025-01-02-b", "zh", "乙", places=("mong-cai",)),
+        ],
+    )
+    catalog = read_catalog(docs, LANGS, None, ROOT / "sources" / "places.yml")
+    pages = PageMap(catalog, "vi", "https://example.org/", {lang: set() for lang in LANGS})
+    views = Views(pages, NAMES, {lang: ui(lang) for lang in LANGS})
+    listing = views.page("vi", "places/")
+    assert [(g.label, [(i.title, i.count) for i in g.items]) for g in listing.groups] == [
+        ("Việt Nam", [("Cao Bằng", 2), ("Móng Cái", 0)]),
+        ("Trung Quốc", [("Nam Ninh", 1)]),
+    ]
+    assert listing.groups[0].items[1].kicker == "Quảng Ninh"  # Móng Cái lies in Quảng Ninh
+    zh = views.page("zh", "places/cao-bang/")
+    assert zh.title == "高平" and zh.lead == ui("zh")["empty"] and zh.noindex
+    assert [o.lang for o in zh.others] == ["vi"]
+    assert pages.exists("zh", "places/mong-cai/") and not pages.exists("uk", "places/")
+    assert pages.servable("uk", "places/cao-bang/") and not pages.servable("vi", "places/ha-giang/")
 
 
 @pytest.mark.slow
@@ -376,3 +401,21 @@ def test_only_the_chinese_search_fetches_the_character_table(page, site):
     page.goto(site.url + "uk/")
     assert search(page, "Куангнінь")
     assert not any("zh-variants" in url for url in page.requests.urls)
+
+
+def test_the_lead_is_the_first_paragraph_never_a_heading_or_a_caption():
+    html = (
+        '<h2 id="x">Tiêu đề phụ<a class="headerlink" href="#x">¶</a></h2>'
+        '<figure class="caption"><figcaption>Ảnh: quang cảnh</figcaption></figure>'
+        "<p>Đoạn <em>đầu</em>\n tiên.</p><p>Đoạn hai.</p>"
+    )
+    assert seo.lead(html) == "Đoạn đầu tiên."
+    assert seo.lead("") is None and seo.lead("<h2>Chỉ tiêu đề</h2>") is None
+
+
+def test_a_long_lead_is_cut_at_a_word_for_descriptions():
+    text = "hợp tác " * 60
+    short = seo.shorten(text.strip(), seo.DESCRIPTION_CHARS)
+    assert len(short) <= seo.DESCRIPTION_CHARS + 1 and short.endswith("tác…")
+    assert seo.shorten("广西与越南" * 60, 20) == "广西与越南" * 4 + "…"  # no spaces: cut anywhere
+    assert seo.script_json({"t": "</script><!--&\u2028"}) == '{"t":"\\u003c/script\\u003e\\u003c!--\\u0026\\u2028"}'
