@@ -69,10 +69,12 @@ class Gazetteer:
         for lang, found in alternatives.items():
             # Longest first, so `Hạ Long` is not cut short by a shorter name at the same place.
             found.sort(key=lambda item: -len(item[1]))
-            gazetteer.patterns[lang] = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in found))
+            alternation = "|".join(f"(?P<{name}>{pattern})" for name, pattern in found)
+            gazetteer.patterns[lang] = re.compile(_WORD.get(lang, "{}").format(f"(?:{alternation})"))
         for lang in {lang for place in places.values() for lang in place.ignore}:
             phrases = [_pattern(lang, p) for place in places.values() for p in place.ignore.get(lang, ())]
-            gazetteer.ignored[lang] = re.compile("|".join(sorted(phrases, key=len, reverse=True)))
+            alternation = "|".join(sorted(phrases, key=len, reverse=True))
+            gazetteer.ignored[lang] = re.compile(_WORD.get(lang, "{}").format(f"(?:{alternation})"))
         return gazetteer
 
     def find(self, lang: str, text: str) -> list[Spelling]:
@@ -111,6 +113,12 @@ def mark(articles: list[Article], gazetteer: Gazetteer | None) -> list[Spelling]
     return found
 
 
+# Where a name must start and end: at word boundaries, except in Chinese. The boundary is
+# checked once, around all the names of a language, so most places in a text are passed over
+# at the first test.
+_WORD = {"vi": r"(?<!\w){}(?!\w)", "uk": r"(?<![\w'’]){}(?![\w'’])"}
+
+
 def _pattern(lang: str, spelling: str) -> str:
     spelling = unicodedata.normalize("NFC", spelling)
     if lang == "zh":
@@ -120,8 +128,8 @@ def _pattern(lang: str, spelling: str) -> str:
         stem = _UK_SOFT_END.sub("", spelling) if len(spelling) > 4 else spelling
         word = f"{re.escape(stem)}[{_UK_LETTERS}]{{0,3}}"
         upper = f"{re.escape(stem.upper())}[{_UK_LETTERS.upper()}]{{0,3}}"
-        return rf"(?<![\w'’])(?:{word}|{upper})(?![\w'’])"
-    return rf"(?<!\w)(?:{re.escape(spelling)}|{re.escape(spelling.upper())})(?!\w)"
+        return f"{word}|{upper}"
+    return f"{re.escape(spelling)}|{re.escape(spelling.upper())}"
 
 
 @lru_cache(maxsize=1024)
