@@ -207,3 +207,14 @@ def test_a_change_to_places_yml_ingests_every_source_again(repo_copy, monkeypatc
     )
     assert run(repo_copy, "--quiet") == 0
     assert len(seen) == 5
+
+
+def test_an_editor_adds_a_place_by_editing_the_yaml(repo_copy):
+    assert run(repo_copy, "--quiet") == 0
+    gazetteer_file = repo_copy / "sources" / "places.yml"
+    added = "van-don:\n  country: vn\n  in: quang-ninh\n  vi: [Vân Đồn]\n  zh: [云屯]\n  uk: [Вандон]\n"
+    gazetteer_file.write_text(gazetteer_file.read_text(encoding="utf-8") + "\n" + added, encoding="utf-8")
+    assert run(repo_copy, "--quiet") == 0
+    path = repo_copy / "docs" / "vi" / "articles" / "2023-02-22-joint-communique.md"
+    matter = FrontMatter.read(path.read_text(encoding="utf-8"), "vi", path.stem, path)
+    assert "van-don" in matter.places  # its text says `Vân Đồn – Móng Cái`
