@@ -12,7 +12,9 @@ must agree on lives here:
 - the front matter of a generated article (`FrontMatter`), written with
   `dump` and read back with `parse`, whose errors name the file and the fix;
 - the notice that marks a file as generated, and names its source;
-- `sources/events.yml`, the names of the events articles report.
+- `sources/events.yml`, the names of the events articles report;
+- `sources/places.yml`, the gazetteer: the places articles mention, with
+  their names and spellings in each language.
 
 Values here are source text: they stay plain text, and whoever prints them
 escapes them.
@@ -181,6 +183,8 @@ class FrontMatter:
     translation_of: str | None = None
     # For bilingual sources: which blocks of each other language answer which of ours.
     alignment: Mapping[str, tuple[AlignedPair, ...]] = field(default_factory=dict)
+    source_name: str | None = None  # the publisher (paper, site) the text comes from, as it names itself
+    places: tuple[str, ...] = ()  # ids from sources/places.yml of the places the article mentions
 
     @property
     def year(self) -> int | None:
@@ -196,9 +200,11 @@ class FrontMatter:
         _put(data, "date", self.date)
         _put(data, "date_end", self.date_end)
         _put(data, "event", self.event)
+        _put(data, "places", list(self.places))
         data["authors"] = list(self.authors)
         _put(data, "agency", self.agency)
         data["source"] = self.source
+        _put(data, "source_name", self.source_name)
         _put(data, "source_url", self.source_url)
         data["relation"] = str(self.relation)
         _put(data, "translation_of", self.translation_of)
@@ -264,6 +270,8 @@ class FrontMatter:
             relation=Relation(relation),
             translation_of=_text(data.get("translation_of")) if relation == Relation.TRANSLATION else None,
             alignment=_alignment(data.get("alignment"), path),
+            source_name=_text(data.get("source_name")),
+            places=_ids(data.get("places"), path),
         )
 
     @classmethod
@@ -286,6 +294,8 @@ FIELDS: frozenset[str] = frozenset(
         "agency",
         "source",
         "source_url",
+        "source_name",
+        "places",
         "relation",
         "translation_of",
         "alignment",
@@ -375,6 +385,18 @@ def _date(value: object, path: Path | str, name: str) -> dt.date | None:
         return dt.date.fromisoformat(str(value))
     except ValueError as err:
         raise FrontMatterError(f"{path}: `{name}: {value}` is not a date (YYYY-MM-DD). Re-run `make ingest`.") from err
+
+
+def _ids(value: object, path: Path | str) -> tuple[str, ...]:
+    """A list of ids (places): each must be usable in a URL, as places.yml's ids are."""
+    if not value:
+        return ()
+    items = value if isinstance(value, list) else [value]
+    ids = tuple(str(item) for item in items)
+    bad = [i for i in ids if not PLACE_ID.match(i)]
+    if bad:
+        raise FrontMatterError(f"{path}: `places` holds {bad[0]!r}, not a place id. Re-run `make ingest`.")
+    return ids
 
 
 def _alignment(value: object, path: Path | str) -> dict[str, tuple[AlignedPair, ...]]:
@@ -567,3 +589,172 @@ def parse_events(text: str, languages: tuple[str, ...] = LANGUAGES) -> dict[str,
             )
         events[str(event)] = {str(lang): str(name) for lang, name in names.items()}
     return events
+
+
+# sources/places.yml ----------------------------------------------------------------------------
+
+PLACES_NAME = "places.yml"
+PLACE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# The countries places are grouped by; their names per language are the site's words (strings.yml).
+COUNTRIES: tuple[str, ...] = ("vn", "cn")
+_PLACE_KEYS = ("country", "in", "ignore")
+
+
+class PlacesError(Exception):
+    """places.yml cannot be used: the line, what is wrong, and the fix."""
+
+    def __init__(self, line: int | None, message: str, fix: str):
+        self.line = line
+        self.message = message
+        self.fix = fix
+        super().__init__(f"{message} ({fix})")
+
+
+@dataclass(frozen=True)
+class PlaceEntry:
+    """One place of the gazetteer: its spellings per language, the first being the name the site shows."""
+
+    id: str
+    country: str
+    spellings: Mapping[str, tuple[str, ...]]
+    within: str | None = None  # the id of the province or region it lies in
+    # Text that holds a spelling without naming the place (边海防, border and coastal defence, holds 海防).
+    ignore: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    line: int = 0  # where its entry starts in places.yml
+    lines: Mapping[tuple[str, str], int] = field(default_factory=dict)  # (lang, spelling) -> its line
+
+    def name(self, lang: str) -> str:
+        return self.spellings[lang][0]
+
+
+def parse_places(text: str, languages: tuple[str, ...] = LANGUAGES) -> dict[str, PlaceEntry]:
+    """Place id -> its entry, from the text of places.yml; every mistake named with its line."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        problem = getattr(err, "problem", None) or "not valid YAML"
+        raise PlacesError(
+            mark.line + 1 if mark else None, f"places.yml is not valid YAML: {problem}", "fix the YAML"
+        ) from None
+    if root is None:
+        return {}
+    if not isinstance(root, yaml.MappingNode):
+        raise PlacesError(_line(root), "places.yml must map place ids to places", "see the example at its top")
+    places: dict[str, PlaceEntry] = {}
+    for key, value in root.value:
+        place = _place(key, value, languages)
+        if place.id in places:
+            raise PlacesError(_line(key), f"place {place.id!r} is given twice", "keep one entry per place")
+        places[place.id] = place
+    _check_places(places, languages)
+    return places
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+def _place(key: yaml.Node, value: yaml.Node, languages: tuple[str, ...]) -> PlaceEntry:
+    place_id = key.value if isinstance(key, yaml.ScalarNode) else ""
+    if not PLACE_ID.match(place_id):
+        raise PlacesError(
+            _line(key),
+            f"{place_id!r} is not a place id",
+            "use lowercase ASCII letters, digits and single hyphens (it is part of the page's address), e.g. cao-bang",
+        )
+    if not isinstance(value, yaml.MappingNode):
+        raise PlacesError(
+            _line(value), f"place {place_id!r} must be a mapping", f"give `country:` and {', '.join(languages)}"
+        )
+    fields = {k.value: (k, v) for k, v in value.value if isinstance(k, yaml.ScalarNode)}
+    for name, (k, _) in fields.items():
+        if name not in languages and name not in _PLACE_KEYS:
+            raise PlacesError(
+                _line(k),
+                f"place {place_id!r}: unknown field `{name}`",
+                f"known fields: {', '.join(languages + _PLACE_KEYS)}",
+            )
+    country = _scalar(fields.get("country"), place_id, "country", _line(key))
+    if country not in COUNTRIES:
+        raise PlacesError(
+            _line(value),
+            f"place {place_id!r}: `country` must be one of {', '.join(COUNTRIES)}",
+            "add `country: vn` or `country: cn`",
+        )
+    spellings: dict[str, tuple[str, ...]] = {}
+    lines: dict[tuple[str, str], int] = {}
+    for lang in languages:
+        if lang not in fields:
+            raise PlacesError(
+                _line(key), f"place {place_id!r} has no {lang} name", f"add `{lang}: [name, other spelling]`"
+            )
+        spellings[lang] = _spellings(fields[lang][1], place_id, lang, lines)
+    ignore: dict[str, tuple[str, ...]] = {}
+    if "ignore" in fields:
+        node = fields["ignore"][1]
+        if not isinstance(node, yaml.MappingNode):
+            raise PlacesError(
+                _line(node),
+                f"place {place_id!r}: `ignore` must give phrases per language",
+                "write `ignore: {zh: [边海防]}`",
+            )
+        for k, v in node.value:
+            if k.value not in languages:
+                raise PlacesError(
+                    _line(k),
+                    f"place {place_id!r}: {k.value!r} is not a language of the site",
+                    f"use one of: {', '.join(languages)}",
+                )
+            ignore[k.value] = _spellings(v, place_id, k.value, {})
+    within = _scalar(fields["in"], place_id, "in", _line(key)) if "in" in fields else None
+    return PlaceEntry(place_id, country, spellings, within, ignore, _line(key), lines)
+
+
+def _scalar(found: tuple[yaml.Node, yaml.Node] | None, place_id: str, name: str, line: int) -> str:
+    if found is None:
+        raise PlacesError(line, f"place {place_id!r} has no `{name}`", f"add `{name}: ...`")
+    node = found[1]
+    if not isinstance(node, yaml.ScalarNode) or not node.value.strip():
+        raise PlacesError(
+            _line(node), f"place {place_id!r}: `{name}` must be one value", f"write `{name}: ...` on one line"
+        )
+    return node.value.strip()
+
+
+def _spellings(node: yaml.Node, place_id: str, lang: str, lines: dict[tuple[str, str], int]) -> tuple[str, ...]:
+    items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+    found: list[str] = []
+    for item in items:
+        text = " ".join(item.value.split()) if isinstance(item, yaml.ScalarNode) else ""
+        if not text or len(text) > 100:
+            raise PlacesError(
+                _line(item),
+                f"place {place_id!r}: a {lang} name must be text on one line (at most 100 characters)",
+                f"write `{lang}: [Name, Other spelling]`",
+            )
+        if text not in found:
+            found.append(text)
+            lines[(lang, text)] = _line(item)
+    return tuple(found)
+
+
+def _check_places(places: dict[str, PlaceEntry], languages: tuple[str, ...]) -> None:
+    """Every `in` names a place of the file; no spelling names two places."""
+    owners: dict[tuple[str, str], str] = {}
+    for place in places.values():
+        if place.within is not None and place.within not in places:
+            raise PlacesError(
+                place.line,
+                f"place {place.id!r}: `in: {place.within}` is not a place of places.yml",
+                "name the id of the province or region it lies in",
+            )
+        for lang in languages:
+            for spelling in place.spellings[lang]:
+                other = owners.setdefault((lang, spelling.casefold()), place.id)
+                if other != place.id:
+                    raise PlacesError(
+                        place.lines[(lang, spelling)],
+                        f"the {lang} spelling {spelling!r} is given for both {other!r} and {place.id!r}",
+                        "keep it for one place: an article mentioning it could not be told apart",
+                    )

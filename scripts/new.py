@@ -8,7 +8,8 @@
 3. A key is proposed from the date and the first words of the title, and kept
    clear of every key and folder already under sources/.
 4. meta.yml says what was found and what the editor still has to give (a title
-   that is not in the text, a date), as commented lines ready to fill in.
+   that is not in the text, a date; the page's address and the publisher when
+   the text does not say them), as commented lines ready to fill in.
 5. All sources are ingested, as `make ingest` does, so a key that clashes with
    another source shows at once; what became of the new one is printed: its
    articles per language, every dropped line with the reason, warnings, errors,
@@ -55,7 +56,15 @@ class Findings:
     missing_titles: list[str] = field(default_factory=list)
     date: date | None = None
     date_end: date | None = None
+    source_url: str | None = None  # where the text says it was published (`Джерело: https://…`)
+    source_name: str | None = None  # the publisher the text names (`Nguồn: Báo Quảng Ninh`)
     doubts: list = field(default_factory=list)  # what the pipeline filled in without being sure
+
+    def source_missing(self) -> list[str]:
+        """The meta.yml fields for what the text does not say about its source."""
+        return [
+            name for name, value in (("source_url", self.source_url), ("source_name", self.source_name)) if not value
+        ]
 
 
 # --- what the text holds ----------------------------------------------------------------
@@ -72,6 +81,8 @@ def analyze(source: Source) -> Findings:
     found.missing_titles = [a.lang for a in result.articles if not a.title]
     if result.articles:
         found.date, found.date_end = result.articles[0].date, result.articles[0].date_end
+        found.source_url = next((a.source_url for a in result.articles if a.source_url), None)
+        found.source_name = next((a.source_name for a in result.articles if a.source_name), None)
     found.doubts = list(result.doubts)
     return found
 
@@ -189,13 +200,31 @@ def render_meta(key: str, found: Findings, events: list[str] | None) -> str:
         out.append("#   " + ", ".join(events))
     guess = _event_guess(found.date, events or [])
     out.append(f"# event: {guess or '<event-id>'}")
-    out += [
-        "",
-        "# The address of the page the text was copied from:",
-        "# source_url: https://…",
-        "",
-    ]
+    out += ["", *_source_lines(found), ""]
     return "\n".join(out)
+
+
+def _source_lines(found: Findings) -> list[str]:
+    """Where the text was published: what the text says, or commented lines asking for it."""
+    out = []
+    if found.source_url:
+        out.append(f"# The page's address, as the text gives it: {found.source_url}")
+    else:
+        out += [
+            "# NOT IN THE TEXT: the address of the page the text was copied from. Paste it, then",
+            "# remove the `# ` (until then the article says its address is not recorded):",
+            "# source_url: https://…",
+        ]
+    if found.source_name:
+        out.append(f"# The publisher, as the text names it: {found.source_name}")
+    else:
+        out += [
+            "# NOT IN THE TEXT: the publisher (the paper or site, as it names itself, e.g. Báo Hà",
+            "# Giang). Write it between the quotes, then remove the `# ` (until then the article",
+            "# says its publisher is not recorded):",
+            '# source_name: ""',
+        ]
+    return out
 
 
 def _event_guess(day: date | None, events: list[str]) -> str | None:
@@ -252,9 +281,16 @@ def outcome(report: dict, source_path: str) -> tuple[str, bool]:
     return "\n".join(out), done
 
 
-def next_steps(folder: str, key: str, langs: list[str], done: bool, root_url: str = "http://127.0.0.1:8000/") -> str:
+def next_steps(
+    folder: str,
+    key: str,
+    langs: list[str],
+    done: bool,
+    root_url: str = "http://127.0.0.1:8000/",
+    source_missing: tuple[str, ...] = ("source_url",),
+) -> str:
     pages = ", ".join(f"{root_url}{url_prefix(lang)}articles/{key}/" for lang in langs)
-    open_fields = "event, original, source_url" if len(langs) > 1 else "event, source_url"
+    open_fields = ", ".join(["event", *(["original"] if len(langs) > 1 else []), *source_missing])
     steps = (
         ["Fix what is listed above (the message says where and how), then run `make ingest`."]
         if not done
@@ -337,9 +373,19 @@ def main(argv: list[str] | None = None) -> int:
     report = json.loads(report_path.read_text(encoding="utf-8"))
     account, done = outcome(report, f"{shown}/{filename}")
     print(logsafe.text(account))
+    missing = found.source_missing()
+    if missing:
+        print(
+            f"Source: the text does not give {' or '.join(_SOURCE_WORDS[m] for m in missing)}: "
+            f"fill in {', '.join(f'`{m}`' for m in missing)} in {shown}/meta.yml "
+            "(until then the article says it is not recorded)."
+        )
     print()
-    print(logsafe.text(next_steps(shown, key, found.langs, done)))
+    print(logsafe.text(next_steps(shown, key, found.langs, done, source_missing=tuple(missing))))
     return 0 if done else 1
+
+
+_SOURCE_WORDS = {"source_url": "the page's address", "source_name": "the publisher's name"}
 
 
 def _events(sources_dir: Path, root: Path) -> list[str] | None:

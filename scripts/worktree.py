@@ -59,7 +59,7 @@ def site_project(
     """A folder to build the site in from docs of one's choosing: the
     repository's mkdocs.yml (copied), templates and hooks (linked), the pages
     of `docs` that `keep` accepts (paths relative to docs/), and an events file
-    (copied, or linked so that edits to it show).
+    and the repository's places.yml (copied, or linked so that edits show).
     """
     docs = docs or root / "docs"
     (target / "sources").mkdir(parents=True)
@@ -71,6 +71,12 @@ def site_project(
         (target / "sources" / "events.yml").symlink_to(events)
     else:
         shutil.copyfile(events, target / "sources" / "events.yml")
+    # The gazetteer names the places articles mention (linked or copied like the events).
+    places = root / "sources" / "places.yml"
+    if places.is_file() and link_events:
+        (target / "sources" / "places.yml").symlink_to(places)
+    elif places.is_file():
+        shutil.copyfile(places, target / "sources" / "places.yml")
     for page in docs.rglob("*"):
         rel = page.relative_to(docs)
         if page.is_file() and keep(rel):

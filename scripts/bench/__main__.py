@@ -52,6 +52,8 @@ def bench(
     results = [ingest(sources_mod.load(p, ROOT, None)) for p in sources_mod.discover(ROOT / "sources")]
     synthetic = corpus.generate(corpus.pools_from(results), n, seed)
     corpus.write(synthetic, repo / "sources")
+    # The real gazetteer: the synthetic articles mention the real places, and get their pages.
+    shutil.copyfile(ROOT / "sources" / "places.yml", repo / "sources" / "places.yml")
     articles = 3 * n
     rows: list[tuple[str, str]] = [("sources / articles", f"{len(synthetic)} / {articles} ({n} per language)")]
 

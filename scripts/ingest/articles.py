@@ -108,6 +108,7 @@ def assemble(
                 authors=source.meta.authors.get(lang) or facts.authors.get(lang) or page_authors,
                 agency=facts.agency.get(lang),
                 source_url=source.meta.source_url or facts.source_url,
+                source_name=source.meta.source_name or facts.source_name or (page.site_name if page else None),
                 event=source.meta.event,
                 relation=rel,
                 translation_of=of,

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..contract import quoted
 from . import cache as cache_mod
+from . import places as places_mod
 from . import report as report_mod
 from . import sources as sources_mod
 from .model import SourceError
@@ -47,11 +48,12 @@ class Where:
     docs: Path
     events: frozenset[str] | None
     shown_docs: str  # docs/ as messages show it
+    places: places_mod.Gazetteer | None = None  # sources/places.yml
 
 
 def run(targets: list[Path], full_run: bool, where: Where, store: cache_mod.Cache) -> list[Outcome]:
     """Every target's outcome, in order: from the cache when its fingerprint matches, else ingested."""
-    shared = cache_mod.code_version() + "\0" + "\0".join(sorted(where.events or ()))
+    shared = cache_mod.shared_inputs(where.events, where.places.digest if where.places else None)
     docs_dir = os.fspath(where.docs)
     shown_sources = sources_mod.display(where.sources_dir, where.root)
     done: list[Outcome | None] = [None] * len(targets)
@@ -92,8 +94,10 @@ def ingest_one(target: Path, print_: str | None, where: Where) -> Outcome:
         return Outcome(shown, shown, None, None, [], error=err)
     except Exception as err:  # noqa: BLE001 - one source's crash is reported; it never stops the others
         return Outcome(shown, shown, None, None, [], error=_crash(shown, err))
+    found = places_mod.mark(result.articles, where.places)
     outputs = {article.path.as_posix(): render(article) for article in result.articles}
     fragment = report_mod.fragment(result, where.shown_docs)
+    places_mod.report(fragment, result.articles, found)
     return Outcome(shown, result.source, fragment, outputs, list(outputs), print_)
 
 

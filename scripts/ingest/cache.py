@@ -1,7 +1,7 @@
 """Remember what each source made, so an unchanged source is not ingested again.
 
 A source's fingerprint covers everything its articles depend on: the raw
-file's bytes, its meta.yml, the event registry, where it sits, the code of
+file's bytes, its meta.yml, the event registry, the gazetteer (places.yml), where it sits, the code of
 the pipeline itself and of the contract that writes front matter, and the
 versions of Python and of the libraries the pipeline calls. When the
 fingerprint matches the last run's and every article file it wrote is still on
@@ -82,6 +82,11 @@ def _version(name: str) -> str:
         return metadata.version(name)
     except metadata.PackageNotFoundError:
         return "-"
+
+
+def shared_inputs(events: frozenset[str] | None, places_digest: str | None) -> str:
+    """What every source's articles depend on besides the source: the code, the events, the gazetteer."""
+    return "\0".join([code_version(), "\0".join(sorted(events or ())), "places", places_digest or "(none)"])
 
 
 def fingerprint(target: str, shown: str, shared: str) -> str | None:

@@ -18,7 +18,8 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from .. import logsafe, paths
-from . import batch, meta_yml, ownership, write
+from ..contract import PLACES_NAME
+from . import batch, meta_yml, ownership, places, write
 from . import cache as cache_mod
 from . import report as report_mod
 from . import sources as sources_mod
@@ -37,11 +38,12 @@ def _run(args: argparse.Namespace, root: Path) -> int:
     docs: Path = args.docs if args.docs is not None else root / "docs"
     try:
         registry = sources_mod.load_events(args.sources_dir, root)
+        gazetteer = sources_mod.load_places(args.sources_dir, root)
     except SourceError as err:
         print("error: " + logsafe.text(err.render()), file=sys.stderr)
         return 1
     events = frozenset(registry) if registry is not None else None
-    where = batch.Where(root, args.sources_dir, docs, events, sources_mod.display(docs, root))
+    where = batch.Where(root, args.sources_dir, docs, events, sources_mod.display(docs, root), gazetteer)
     full_run = not args.sources
     targets = [Path(s) for s in args.sources] if args.sources else sources_mod.discover(args.sources_dir)
     skipped = report_mod.notes(sources_mod.not_ingested(args.sources_dir, root) if full_run else [])
@@ -67,6 +69,7 @@ def _run(args: argparse.Namespace, root: Path) -> int:
     plan = write.plan(outputs, [docs / rel for rel in decision.stale])
     plan.reused = sum(len(o.paths) for o in kept) - len(outputs)
     fragments = [o.fragment for o in kept]
+    notes = _place_notes(gazetteer, fragments, full_run and not errors, args.sources_dir, root)
 
     if not args.check:
         removed = write.remove_leftovers(os.fspath(docs), LANGUAGES)
@@ -77,12 +80,12 @@ def _run(args: argparse.Namespace, root: Path) -> int:
                 file=sys.stderr if args.quiet else sys.stdout,
             )
         if args.report:
-            write.write_atomic(
-                args.report, report_mod.dumps(report_mod.build(fragments, errors, skipped)).encode("utf-8")
-            )
+            report = report_mod.build(fragments, errors, skipped) | {"notes": notes}
+            write.write_atomic(args.report, report_mod.dumps(report).encode("utf-8"))
         write.apply(plan, outputs)
         _remember(store, kept, full_run, os.fspath(docs))
     summary = report_mod.summary(fragments, errors, plan, args.check, root, skipped)
+    summary += places.summary(notes)
     print(summary, file=sys.stderr if args.quiet else sys.stdout)
     if args.check and plan.changes:
         print("ingest --check: the generated Markdown is out of date; run `make ingest` and commit the result.")
@@ -111,6 +114,14 @@ class _OnDisk(Mapping):
 
     def __contains__(self, rel: object) -> bool:
         return rel in self.files
+
+
+def _place_notes(gazetteer, fragments: list[dict], every_source: bool, sources_dir: Path, root: Path) -> list[dict]:
+    """Spellings of places.yml that no article holds: only known once every source has been read."""
+    if gazetteer is None or not every_source:
+        return []
+    shown = sources_mod.display(sources_dir / PLACES_NAME, root)
+    return places.notes(gazetteer, places.unused(gazetteer, fragments), shown)
 
 
 def _remember(store: cache_mod.Cache, kept: list[batch.Outcome], full_run: bool, docs_dir: str) -> None:

@@ -123,6 +123,16 @@ def _netloc(url: str) -> str:
         return ""
 
 
+def _source_name(value, ctx: _Context) -> str:
+    if not isinstance(value, str) or not value.strip() or "\n" in value.strip() or len(value) > 200:
+        raise ctx.fail(
+            "source_name",
+            f"{str(value)[:100]!r} is not a publisher's name",
+            'write the name on one line, quoted if it holds `:` or `#`: `source_name: "Báo Hà Giang"`',
+        )
+    return " ".join(value.split())
+
+
 def _event(value, ctx: _Context) -> str:
     event = str(value)
     if not EVENT_ID.fullmatch(event):
@@ -185,6 +195,11 @@ FIELDS: dict[str, Field] = {
             lambda v, ctx: _date(v, "date_end", ctx),
         ),
         Field("source_url", "the address of the page the text was taken from", _source_url),
+        Field(
+            "source_name",
+            "the publisher (paper or site) the text was taken from, as it names itself, e.g. Báo Hà Giang",
+            _source_name,
+        ),
         Field("event", "the event the article reports, one of the ids in sources/events.yml", _event),
         Field("original", "for a source in two languages: the one it was first written in", _language("original")),
         Field(

@@ -125,6 +125,7 @@ class SourceMeta:
     date: date | None = None
     date_end: date | None = None
     source_url: str | None = None
+    source_name: str | None = None  # the publisher's name, when the text does not say it
     event: str | None = None
     original: str | None = None  # language the text was first published in
     relation: str | None = None  # how this source relates to others under the key
@@ -149,6 +150,7 @@ class Page:
     metadata_date: date | None = None  # what the page's metadata says, for comparison
     authors: tuple[str, ...] = ()
     url: str | None = None
+    site_name: str | None = None  # the publisher, as the page names itself (og:site_name)
 
 
 @dataclass(frozen=True)
@@ -185,6 +187,8 @@ class Article:
     # ours, as (our block numbers, their block numbers), numbered from 1.
     alignment: dict[str, list[tuple[tuple[int, ...], tuple[int, ...]]]] = field(default_factory=dict)
     lines: tuple[int, ...] = ()  # every source line that went into this article
+    source_name: str | None = None  # the publisher: meta.yml, else the text (`Nguồn: …`), else the page
+    places: tuple[str, ...] = ()  # ids from sources/places.yml it mentions (set by places.py)
 
     @property
     def path(self) -> Path:

@@ -85,6 +85,8 @@ def front_matter(article: Article) -> FrontMatter:
         relation=Relation(article.relation),
         translation_of=article.translation_of,
         alignment={lang: tuple(pairs) for lang, pairs in article.alignment.items()},
+        source_name=article.source_name,
+        places=tuple(article.places),
     )
 
 

@@ -24,8 +24,9 @@ Every other block is dropped with the part of the page it came from as the
 reason (navigation, comments, sidebar...), so nothing is lost: each line
 ends in an article or in the ingest report. The kept lines then go through
 the same pipeline as a text source (furniture, languages, structure).
-The page's publication date, author and canonical address come from its
-metadata, and count only where the text itself says nothing.
+The page's publication date, author, canonical address and publisher's name
+(og:site_name) come from its metadata, and count only where the text itself
+says nothing.
 """
 
 from __future__ import annotations
@@ -143,6 +144,7 @@ def extract(page: str, shown: str) -> Extracted:
         metadata_date=_date(doc.date),
         authors=tuple(_authors(doc.author, getattr(doc, "sitename", None)) or ([byline] if byline else [])),
         url=_url(doc.url),
+        site_name=_site_name(getattr(doc, "sitename", None), title),
     )
     return Extracted(text, tuple(b.text for b in blocks), info)
 
@@ -672,6 +674,19 @@ def _date_beside(blocks: list[TextBlock], headline: int | None):
 
 # How many text blocks under a headline are searched for its date.
 BESIDE_HEADLINE = 6
+
+
+# What trafilatura falls back to when a page does not name its publisher: an address,
+# a domain, a social-media handle. None of them is a name a reader can be shown as one.
+_NOT_A_NAME = re.compile(r"://|^www\.|^[\w.-]+\.[a-z]{2,}(?:/.*)?$|^@", re.I)
+
+
+def _site_name(value: str | None, title: str | None) -> str | None:
+    """The publisher as the page names itself (og:site_name and the like), never an address or the headline."""
+    name = normalize(value or "")
+    if not name or len(name) > 120 or name == title or _NOT_A_NAME.search(name):
+        return None
+    return name
 
 
 def _url(value: str | None) -> str | None:

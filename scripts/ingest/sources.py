@@ -22,8 +22,17 @@ import os
 import unicodedata
 from pathlib import Path
 
-from ..contract import EVENTS_NAME, EventsError, parse_events, printable, quoted
-from . import decode, keys, meta_yml, saved_page
+from ..contract import (
+    EVENTS_NAME,
+    PLACES_NAME,
+    EventsError,
+    PlacesError,
+    parse_events,
+    parse_places,
+    printable,
+    quoted,
+)
+from . import decode, keys, meta_yml, places, saved_page
 from .model import Role, Source, SourceError, SourceMeta
 
 TEXT_NAME = "source.txt"
@@ -174,6 +183,20 @@ def load_events(sources_dir: Path, root: Path) -> dict[str, dict[str, str]] | No
     try:
         return parse_events(_utf8(path, shown, MAX_META_BYTES))
     except EventsError as err:
+        raise SourceError(shown, err.line, err.message, err.fix) from None
+
+
+def load_places(sources_dir: Path, root: Path) -> places.Gazetteer | None:
+    """The gazetteer (sources/places.yml), or None when there is none."""
+    path = sources_dir / PLACES_NAME
+    if not path.is_file():
+        return None
+    shown = display(path, root)
+    _inside(path, root, shown)
+    text = _utf8(path, shown, MAX_META_BYTES)
+    try:
+        return places.Gazetteer.build(parse_places(text), text)
+    except PlacesError as err:
         raise SourceError(shown, err.line, err.message, err.fix) from None
 
 

@@ -7,8 +7,8 @@ build, not once per page.
 
 The catalog reads what ingestion writes through the contract
 (`scripts/contract.py`, see ARCHITECTURE.md, "The contract"): each article's
-front matter is a `contract.FrontMatter`, and `sources/events.yml` names the
-events. Every value in it is source text: it is kept as plain text here and
+front matter is a `contract.FrontMatter`, `sources/events.yml` names the
+events and `sources/places.yml` the places. Every value in it is source text: it is kept as plain text here and
 escaped where it is printed.
 """
 
@@ -40,11 +40,26 @@ class Event:
         return self.names.get(lang) or self.id
 
 
+@dataclass(frozen=True)
+class Locality:
+    """A place of the gazetteer, as the site names it: its name in each language, its country, where it lies."""
+
+    id: str
+    names: dict[str, str]
+    spellings: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    country: str | None = None
+    within: str | None = None
+
+    def name(self, lang: str) -> str:
+        return self.names.get(lang) or self.id
+
+
 @dataclass
 class Catalog:
     languages: tuple[str, ...]
     articles: dict[tuple[str, str], FrontMatter] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
+    places: dict[str, Locality] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.by_key: dict[str, dict[str, FrontMatter]] = {}
@@ -65,6 +80,7 @@ class Catalog:
                     self._by_year.setdefault((lang, article.year), []).append(article)
                 if article.event:
                     self._by_event.setdefault((lang, article.event), []).append(article)
+        self._index_places()
 
     def _index_events(self) -> None:
         """The events at least one article reports, newest first by their first day.
@@ -84,6 +100,24 @@ class Catalog:
             key=lambda e: (e in firsts, firsts.get(e, dt.date.min), e),
             reverse=True,
         )
+
+    def _index_places(self) -> None:
+        """The places at least one article mentions, in the gazetteer's order; their articles per language.
+
+        A place an article names that places.yml no longer has is named by its id.
+        """
+        self._by_place: dict[tuple[str, str], list[FrontMatter]] = {}
+        for lang, items in self.by_lang.items():
+            for article in items:
+                for place in article.places:
+                    self._by_place.setdefault((lang, place), []).append(article)
+                    if place not in self.places:
+                        self.places[place] = Locality(place, {})
+        mentioned = {place for _, place in self._by_place}
+        self.mentioned_places = [place for place in self.places if place in mentioned]
+
+    def in_place(self, lang: str, place: str) -> list[FrontMatter]:
+        return self._by_place.get((lang, place), [])
 
     def versions(self, key: str) -> dict[str, FrontMatter]:
         """The languages an article exists in, in site order."""
@@ -128,8 +162,31 @@ def read_events(path: Path) -> dict[str, Event]:
     return {event_id: Event(event_id, names) for event_id, names in events.items()}
 
 
-def read_catalog(docs_dir: Path, languages: tuple[str, ...], events_file: Path | None = None) -> Catalog:
-    """Every generated article under docs/<lang>/articles/, and the event names."""
+def read_places(path: Path) -> dict[str, Locality]:
+    """The places `path` (sources/places.yml) names; none if it is absent."""
+    if not path.is_file():
+        return {}
+    try:
+        places = contract.parse_places(path.read_text(encoding="utf-8"))
+    except contract.PlacesError as err:
+        where = f"{path}:{err.line}" if err.line else str(path)
+        raise CatalogError(f"{where}: {err.message}; {err.fix}") from err
+    return {
+        place.id: Locality(
+            place.id,
+            {lang: place.name(lang) for lang in place.spellings},
+            dict(place.spellings),
+            place.country,
+            place.within,
+        )
+        for place in places.values()
+    }
+
+
+def read_catalog(
+    docs_dir: Path, languages: tuple[str, ...], events_file: Path | None = None, places_file: Path | None = None
+) -> Catalog:
+    """Every generated article under docs/<lang>/articles/, and the names of events and places."""
     articles: dict[tuple[str, str], FrontMatter] = {}
     for lang in languages:
         folder = docs_dir / lang / "articles"
@@ -140,4 +197,5 @@ def read_catalog(docs_dir: Path, languages: tuple[str, ...], events_file: Path |
                 continue
             articles[(lang, path.stem)] = read_article(path, lang)
     events = read_events(events_file) if events_file else {}
-    return Catalog(tuple(languages), articles, events)
+    places = read_places(places_file) if places_file else {}
+    return Catalog(tuple(languages), articles, events, places)

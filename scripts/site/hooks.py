@@ -14,7 +14,11 @@ into /zh/, /uk/), reusing one config. These hooks:
   treated as untrusted text;
 - keep one 404 page per language and the root 404 in the default language,
   and build sitemap.xml once per build (sitemap.py);
-- index each language for search with Pagefind as soon as it is built;
+- index each language for search with Pagefind as soon as it is built (and,
+  for Chinese, write which characters stand for which across scripts,
+  chinese.py);
+- write each language's Atom feed (feeds.py), and give every page its Open
+  Graph tags and each article its JSON-LD (seo.py);
 - on `mkdocs build`, build the other languages in processes of their own, so
   a machine's cores share the work (parallel.py).
 
@@ -35,9 +39,9 @@ from mkdocs.utils import normalize_url
 
 # MkDocs loads this file by path; `scripts` is an installed package (`make venv`).
 from scripts import contract, paths
-from scripts.site import compact, csp, links, parallel, search_index, sitemap, strings
+from scripts.site import chinese, compact, csp, feeds, links, parallel, search_index, seo, sitemap, strings
 from scripts.site.catalog import CatalogError, read_catalog
-from scripts.site.pagemap import ARCHIVE, ARTICLE, EVENT, EVENTS, HOME, MISSING, YEAR, YEARS, PageMap
+from scripts.site.pagemap import ARCHIVE, ARTICLE, EVENT, EVENTS, HOME, MISSING, PLACE, PLACES, YEAR, YEARS, PageMap
 from scripts.site.views import Views
 
 TEMPLATES = {
@@ -49,6 +53,8 @@ TEMPLATES = {
     EVENTS: "listing.html",
     EVENT: "listing.html",
     HOME: "home.html",
+    PLACES: "listing.html",
+    PLACE: "listing.html",
 }
 
 
@@ -63,14 +69,21 @@ class _Build:
         # The project's own sources/events.yml, beside its mkdocs.yml (a scratch project's in tests).
         project = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         events = project / paths.SOURCES.relative_to(paths.ROOT) / contract.EVENTS_NAME
+        places = events.with_name(contract.PLACES_NAME)
         try:
-            catalog = read_catalog(docs, self.languages, events)
+            catalog = read_catalog(docs, self.languages, events, places)
             self.pages = PageMap(catalog, self.default, config.site_url, handwritten_pages(docs, self.languages))
             self.strings = {lang: strings.for_language(lang, self.languages) for lang in self.languages}
         except (CatalogError, strings.StringsError) as err:
             raise PluginError(str(err)) from err
         repo = (config.repo_url or "").rstrip("/")
         self.views = Views(self.pages, self.names, self.strings, f"{repo}/blob/HEAD/" if repo else None)
+        self.seo = seo.Seo(self.pages)
+        # Each language's site name and description, for its feed (written after its build).
+        self.site_names = {lang.locale: lang.site_name or config.site_name for lang in i18n.config.languages}
+        self.descriptions = {
+            lang.locale: lang.site_description or config.site_description for lang in i18n.config.languages
+        }
 
     @cached_property
     def sitemap_xml(self) -> str:
@@ -194,6 +207,7 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_context(context, page, config, nav):
     view = getattr(page, "archive", None)
     if view is not None:
+        _build.seo.fill(view, page.content, config.site_name, config.site_description)
         context["arc"] = view
         context["ui"] = _build.strings[view.lang]
     return context
@@ -257,8 +271,10 @@ def on_post_build(config):
     try:
         if i18n.building:  # one of the other languages, built within the default one's build
             search_index.build(site, root, _build.pages.prefix(i18n.current_language))
+            _after_language(site, i18n.current_language)
             return
         search_index.build(site, root, _build.pages.prefix(_build.default))
+        _after_language(site, _build.default)
         search_index.install_stemmer(site, root)
     except search_index.SearchIndexError as err:
         parallel.stop()
@@ -266,3 +282,10 @@ def on_post_build(config):
     failed = parallel.wait()
     if failed:
         raise PluginError(f"building {', '.join(failed)} failed (its messages are above)")
+
+
+def _after_language(site: Path, lang: str) -> None:
+    """What a language's build writes besides its pages: its feed; for Chinese, its search's character table."""
+    feeds.write(site, lang, _build.pages, _build.site_names[lang], _build.descriptions.get(lang), _build.seo.leads)
+    if lang == "zh":
+        chinese.write_table(site, _build.pages.prefix(lang))

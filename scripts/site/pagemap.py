@@ -1,7 +1,7 @@
 """Which pages the site has in which language, and how they point at each other.
 
 A page is named by its language and its path inside that language
-(`articles/<key>/`, `years/2025/`, `` for the home page). The URL contract
+(`articles/<key>/`, `years/2025/`, `places/cao-bang/`, `` for the home page). The URL contract
 (`contract.url_prefix`; ARCHITECTURE.md, "The contract") puts language `lang`
 at `/{prefix}{path}`, prefix "" for the default language and "<lang>/" for the
 others.
@@ -38,6 +38,8 @@ ARCHIVE, YEARS, YEAR, EVENTS, EVENT, ARTICLE, MISSING, HOME, PAGE = (
     "home",
     "page",
 )
+# The places listing and a place's page (sources/places.yml).
+PLACES, PLACE = "places", "place"
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,8 @@ def place(path: str) -> Place:
             return Place(YEAR, int(parts[1]))
     if parts[0] == "events":
         return Place(EVENTS) if len(parts) == 1 else Place(EVENT, parts[1])
+    if parts[0] == "places":
+        return Place(PLACES) if len(parts) == 1 else Place(PLACE, parts[1])
     return Place(PAGE, path)
 
 
@@ -123,6 +127,8 @@ class PageMap:
         ]
         pages += [Generated(lang, f"years/{year}/", YEAR, year) for year in self.catalog.years]
         pages += [Generated(lang, f"events/{event}/", EVENT, event) for event in self.catalog.reported_events]
+        pages.append(Generated(lang, "places/", PLACES))
+        pages += [Generated(lang, f"places/{p}/", PLACE, p) for p in self.catalog.mentioned_places]
         for key, versions in sorted(self.catalog.by_key.items()):
             if lang not in versions:
                 pages.append(Generated(lang, f"articles/{key}/", MISSING, key))
@@ -140,13 +146,19 @@ class PageMap:
             return bool(catalog.in_year(lang, where.ref))
         if where.kind == EVENT:
             return bool(catalog.in_event(lang, where.ref))
+        if where.kind == PLACES:
+            return any(catalog.in_place(lang, p) for p in catalog.mentioned_places)
+        if where.kind == PLACE:
+            return bool(catalog.in_place(lang, where.ref))
         return path in self.handwritten.get(lang, ())
 
     def servable(self, lang: str, path: str) -> bool:
         """Whether the site has any page at `path` in `lang` (its own or a generated one)."""
         where = place(path)
-        if where.kind in (ARCHIVE, YEARS, EVENTS):
+        if where.kind in (ARCHIVE, YEARS, EVENTS, PLACES):
             return True
+        if where.kind == PLACE:
+            return where.ref in self.catalog.mentioned_places
         if where.kind == ARTICLE:
             return where.ref in self.catalog.by_key
         if where.kind == YEAR:
@@ -199,5 +211,6 @@ class PageMap:
         paths |= {"articles/", "years/", "events/"}
         paths |= {f"years/{y}/" for y in self.catalog.years}
         paths |= {f"events/{e}/" for e in self.catalog.reported_events}
+        paths |= {"places/"} | {f"places/{p}/" for p in self.catalog.mentioned_places}
         paths |= {f"articles/{k}/" for k in self.catalog.by_key}
         return sorted(paths)

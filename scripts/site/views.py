@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from scripts.contract import FrontMatter, Relation
 
-from .pagemap import ARCHIVE, ARTICLE, EVENT, EVENTS, HOME, MISSING, YEAR, YEARS, PageMap, place
+from .pagemap import ARCHIVE, ARTICLE, EVENT, EVENTS, HOME, MISSING, PLACE, PLACES, YEAR, YEARS, PageMap, place
 from .strings import date_text
 
 NEWEST_ON_HOME = 5
@@ -78,6 +78,16 @@ class View:
     others: list[Item] = field(default_factory=list)
     newest: list[Item] = field(default_factory=list)
     events: list[Item] = field(default_factory=list)  # the events the archive reports
+    # Where an article comes from: the publisher's name, and a note for what is not recorded.
+    publisher: str | None = None
+    source_note: str | None = None
+    places: list[Item] = field(default_factory=list)  # an article's places; on /places/, every place
+    aliases: list[tuple[str, str]] = field(default_factory=list)  # a place's names: (language, name)
+    # For search engines and link previews (seo.py): the article's lead, the Open Graph
+    # properties, the JSON-LD (already made safe to print inside <script>).
+    description: str | None = None
+    open_graph: list[tuple[str, str]] = field(default_factory=list)
+    json_ld: str | None = None
 
 
 class Views:
@@ -157,6 +167,10 @@ class Views:
             return self.event(lang, path, where.ref)
         if where.kind == HOME:
             return self.home(lang, path)
+        if where.kind == PLACES:
+            return self.places_listing(lang, path)
+        if where.kind == PLACE:
+            return self.place(lang, path, where.ref)
         return self.base(lang, path, where.kind)
 
     def article(self, lang: str, path: str, article: FrontMatter) -> View:
@@ -173,8 +187,8 @@ class Views:
         if article.event:
             event = self.catalog.events.get(article.event)
             view.event = Item(self.pages.url(lang, f"events/{article.event}/"), event.name(lang), lang, None, None)
-        if article.source_url:
-            view.source = Item(article.source_url, _host(article.source_url), article.lang, None, None)
+        self.source(view, article, s)
+        view.places = [self.place_item(p, lang) for p in article.places if p in self.catalog.places]
         if article.source and self.repo_source_url:
             view.source_file = self.repo_source_url + article.source
         original = self.catalog.original(article.key)
@@ -193,6 +207,56 @@ class Views:
             for other in self.pages.languages
             if other not in self.catalog.by_key[article.key]
         ]
+        return view
+
+    def source(self, view: View, article: FrontMatter, s: dict) -> None:
+        """The publisher and the page's address, each where known; said plainly when neither is."""
+        view.publisher = article.source_name
+        if article.source_url:
+            view.source = Item(article.source_url, _host(article.source_url), article.lang, None, None)
+        if not article.source_name and not article.source_url:
+            view.source_note = s["source_unrecorded"]
+        elif not article.source_url:
+            view.source_note = s["source_no_address"]
+
+    def place_item(self, place_id: str, lang: str) -> Item:
+        place = self.catalog.places[place_id]
+        within = self.catalog.places.get(place.within) if place.within else None
+        return Item(
+            self.pages.url(lang, f"places/{place_id}/"),
+            place.name(lang),
+            lang,
+            None,
+            None,
+            kicker=within.name(lang) if within else None,
+            count=len(self.catalog.in_place(lang, place_id)),
+        )
+
+    def places_listing(self, lang: str, path: str) -> View:
+        """Every place an article mentions, by country, with how many articles `lang` holds on each."""
+        s = self.strings[lang]
+        view = self.base(lang, path, PLACES)
+        view.title = s["places_title"]
+        view.lead = s["places_lead"]
+        by_country: dict[str | None, list[Item]] = {}
+        for place_id in self.catalog.mentioned_places:
+            country = self.catalog.places[place_id].country
+            by_country.setdefault(country, []).append(self.place_item(place_id, lang))
+        view.groups = [
+            Group(s["country"].get(country, country or ""), country, items) for country, items in by_country.items()
+        ]
+        return view
+
+    def place(self, lang: str, path: str, place_id: str) -> View:
+        s = self.strings[lang]
+        locality = self.catalog.places[place_id]
+        articles = self.catalog.in_place(lang, place_id)
+        view = self.base(lang, path, PLACE)
+        view.title = locality.name(lang)
+        view.lead = s["place_lead"].format(name=view.title, count=len(articles)) if articles else s["empty"]
+        view.aliases = [(other, name) for other in self.pages.languages for name in locality.spellings.get(other, ())]
+        view.groups = self.listing_groups(articles, lang)
+        view.others = self.others(lang, path, lambda o: len(self.catalog.in_place(o, place_id)))
         return view
 
     def version(self, article: FrontMatter, ui: str) -> Item:

@@ -12,6 +12,12 @@
  *   words closer in length to the stem rank higher.
  * - vi: folding does not touch đ, a letter of its own: each plain "d" of a
  *   query is also tried as "đ" (Bach Dang -> Bạch Đằng).
+ * - zh: articles keep the script they were written in, Simplified or
+ *   Traditional. A query is also searched written wholly in Simplified and
+ *   wholly in Traditional characters (廣寧 -> 广宁), with the characters the
+ *   articles use: the build writes which characters stand for which (OpenCC's
+ *   classes, only those the Chinese articles hold) to zh-variants.json, beside
+ *   the Chinese search bundle (scripts/site/chinese.py).
  * - Every language: when the query was typed with diacritics (họp), pages with
  *   exactly those come first, before pages that only match once folded (hợp);
  *   a multi-word query, and any Chinese query, ranks the pages holding it as
@@ -23,7 +29,7 @@ export const MAX_VARIANTS = 8;
  * The searches to run, best tier first: [{ text, exact, tier }]. `exact`
  * asks Pagefind not to fold diacritics for that search.
  */
-export function plan(query, lang, stemmer) {
+export function plan(query, lang, stemmer, variants) {
   const words = query
     .normalize("NFC")
     .replaceAll('"', " ")
@@ -32,7 +38,8 @@ export function plan(query, lang, stemmer) {
     .filter(Boolean);
   if (words.length === 0) return [];
   const marked = lang !== "zh" && words.join(" ").normalize("NFD") !== words.join(" ");
-  const forms = lang === "vi" ? withDStroke(words) : [words.join(" ")];
+  const forms =
+    lang === "vi" ? withDStroke(words) : lang === "zh" ? chineseForms(words.join(" "), variants) : [words.join(" ")];
   const wordForms = lang === "uk" && stemmer ? [words.map((w) => ukrainianStem(w, stemmer)).join(" ")] : forms;
   const phrase = lang === "zh" || words.length > 1;
   const searches = [];
@@ -58,6 +65,36 @@ export function ukrainianStem(word, stemmer) {
   if (!/[\u0400-\u04ff]/.test(word)) return word;
   const stem = stemmer(word).normalize("NFC");
   return stem.length > 4 ? stem.replace(/[аеєиіїоуюяь]$/u, "") : stem;
+}
+
+/*
+ * zh-variants.json's classes as a lookup: each character -> the characters of
+ * its class the articles hold, Simplified first, then Traditional.
+ */
+export function variantTable(data) {
+  const table = new Map();
+  for (const row of data?.classes ?? []) {
+    const [here, others = ""] = row.split("|");
+    const found = [...here];
+    for (const ch of [...here, ...others]) table.set(ch, found);
+  }
+  return table;
+}
+
+/*
+ * "廣寧" -> ["廣寧", "广宁"]: the query as typed, then wholly in the
+ * Simplified and wholly in the Traditional characters the articles use.
+ */
+export function chineseForms(text, table) {
+  if (!table || table.size === 0) return [text];
+  const simplified = [];
+  const traditional = [];
+  for (const ch of text) {
+    const found = table.get(ch);
+    simplified.push(found ? found[0] : ch);
+    traditional.push(found ? found[Math.min(1, found.length - 1)] : ch);
+  }
+  return [...new Set([text, simplified.join(""), traditional.join("")])];
 }
 
 /* ["bach", "dang"] -> ["bach dang", "bach đang"]: each plain d may stand for đ. */

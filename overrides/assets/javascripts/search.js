@@ -5,7 +5,7 @@
  * needs, so a reader searches their own language's articles and downloads a
  * small part of the index. What each query becomes is in search-query.js.
  */
-import { plan, run } from "./search-query.js";
+import { plan, run, variantTable } from "./search-query.js";
 
 const STEMMER = new URL("vendor/orama-stemmer-uk.js", import.meta.url);
 // Each shown result costs a fragment download (~2-3 KB): show what fills the
@@ -47,6 +47,15 @@ function setUp(box) {
   let stemmer = null;
   const loadStemmer = () =>
     (stemmer ??= lang === "uk" ? import(STEMMER.href).then((m) => m.stemmer) : Promise.resolve(null));
+  // Chinese: which characters stand for which in the other script (search-query.js).
+  let variants = null;
+  const loadVariants = () =>
+    (variants ??=
+      lang === "zh"
+        ? fetch(new URL("zh-variants.json", bundle))
+            .then((r) => (r.ok ? r.json() : null))
+            .then(variantTable, () => null)
+        : Promise.resolve(null));
 
   const open = (on) => {
     if (toggle) toggle.checked = on;
@@ -72,8 +81,8 @@ function setUp(box) {
     }
     let found;
     try {
-      const [pagefind, stem] = await Promise.all([load(), loadStemmer()]);
-      const job = queue.then(() => (ticket === latest ? run(pagefind, plan(query, lang, stem)) : []));
+      const [pagefind, stem, table] = await Promise.all([load(), loadStemmer(), loadVariants()]);
+      const job = queue.then(() => (ticket === latest ? run(pagefind, plan(query, lang, stem, table)) : []));
       queue = job.catch(() => {});
       found = await job;
       if (ticket !== latest) return;
@@ -154,6 +163,7 @@ function setUp(box) {
   input.addEventListener("focus", () => {
     open(true);
     load().catch(() => {});
+    loadVariants();
   });
   input.addEventListener("input", update);
   form.addEventListener("submit", (ev) => {
