@@ -14,6 +14,8 @@ into /zh/, /uk/), reusing one config. These hooks:
   treated as untrusted text;
 - keep one 404 page per language and the root 404 in the default language,
   and build sitemap.xml once per build (sitemap.py);
+- make the side-by-side pages (`articles/<key>/parallel/<other>/`, sidebyside.py),
+  out of the search index and the sitemap;
 - index each language for search with Pagefind as soon as it is built;
 - on `mkdocs build`, build the other languages in processes of their own, so
   a machine's cores share the work (parallel.py).
@@ -23,6 +25,7 @@ ARCHITECTURE.md, "The site", describes how these parts fit together.
 
 from __future__ import annotations
 
+import os
 from functools import cached_property
 from pathlib import Path
 
@@ -35,9 +38,9 @@ from mkdocs.utils import normalize_url
 
 # MkDocs loads this file by path; `scripts` is an installed package (`make venv`).
 from scripts import contract, paths
-from scripts.site import compact, parallel, search_index, sitemap, strings
+from scripts.site import compact, parallel, search_index, sidebyside, sitemap, strings
 from scripts.site.catalog import CatalogError, read_catalog
-from scripts.site.pagemap import ARCHIVE, ARTICLE, EVENT, EVENTS, HOME, MISSING, YEAR, YEARS, PageMap
+from scripts.site.pagemap import ARCHIVE, ARTICLE, EVENT, EVENTS, HOME, MISSING, SIDE_BY_SIDE, YEAR, YEARS, PageMap
 from scripts.site.views import Views
 
 TEMPLATES = {
@@ -49,7 +52,11 @@ TEMPLATES = {
     EVENTS: "listing.html",
     EVENT: "listing.html",
     HOME: "home.html",
+    SIDE_BY_SIDE: "parallel.html",
 }
+# `make bench` builds once without the side-by-side pages (and the links to them) to
+# measure what they cost: ARCHIVE_SIDE_BY_SIDE=off. Nothing else sets it.
+SIDE_BY_SIDE_SWITCH = "ARCHIVE_SIDE_BY_SIDE"
 
 
 class _Build:
@@ -65,12 +72,20 @@ class _Build:
         events = project / paths.SOURCES.relative_to(paths.ROOT) / contract.EVENTS_NAME
         try:
             catalog = read_catalog(docs, self.languages, events)
-            self.pages = PageMap(catalog, self.default, config.site_url, handwritten_pages(docs, self.languages))
+            self.pages = PageMap(
+                catalog,
+                self.default,
+                config.site_url,
+                handwritten_pages(docs, self.languages),
+                side_by_side=os.environ.get(SIDE_BY_SIDE_SWITCH) != "off",
+            )
             self.strings = {lang: strings.for_language(lang, self.languages) for lang in self.languages}
         except (CatalogError, strings.StringsError) as err:
             raise PluginError(str(err)) from err
         repo = (config.repo_url or "").rstrip("/")
-        self.views = Views(self.pages, self.names, self.strings, f"{repo}/blob/HEAD/" if repo else None)
+        self.views = Views(
+            self.pages, self.names, self.strings, f"{repo}/blob/HEAD/" if repo else None, sidebyside.Bodies(docs)
+        )
 
     @cached_property
     def sitemap_xml(self) -> str:
@@ -168,6 +183,8 @@ def on_page_markdown(markdown, page, config, files):
     template = TEMPLATES.get(view.kind)
     if template and (view.kind != HOME or "template" not in meta):
         meta["template"] = template
+    if view.kind == SIDE_BY_SIDE:
+        meta["hide"] = ["navigation", "toc"]  # the two columns take the whole width
     title = view.title or meta.get("title")
     if title:
         # Material prints page.meta.title and page.title unescaped (header, <title>,
