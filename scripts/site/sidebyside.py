@@ -24,6 +24,7 @@ from __future__ import annotations
 import math
 import re
 import statistics
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
@@ -117,19 +118,31 @@ def _length(html: str) -> int:
 
 
 class Bodies:
-    """Article bodies read from docs/ when a page first needs them, each once per build process."""
+    """Article bodies read from docs/ when a page needs them.
+
+    The side-by-side pages of one key are built one after another (pagemap.py
+    lists them by key), so the last few bodies are kept, not every one: a
+    build's memory does not grow with the archive.
+    """
+
+    KEPT = 8
 
     def __init__(self, docs: Path):
         self.docs = docs
         self._renderer = markdown.Markdown()
-        self._seen: dict[tuple[str, str], list[Block]] = {}
+        self._recent: OrderedDict[tuple[str, str], list[Block]] = OrderedDict()
 
     def blocks(self, lang: str, key: str) -> list[Block]:
-        if (lang, key) not in self._seen:
-            text = (self.docs / lang / "articles" / f"{key}.md").read_text(encoding="utf-8")
-            end = text.find("\n---\n", 3)
-            self._seen[(lang, key)] = parse_body(text[end + 5 :] if end != -1 else "", self._renderer)
-        return self._seen[(lang, key)]
+        if (lang, key) in self._recent:
+            self._recent.move_to_end((lang, key))
+            return self._recent[(lang, key)]
+        text = (self.docs / lang / "articles" / f"{key}.md").read_text(encoding="utf-8")
+        end = text.find("\n---\n", 3)
+        found = parse_body(text[end + 5 :] if end != -1 else "", self._renderer)
+        self._recent[(lang, key)] = found
+        if len(self._recent) > self.KEPT:
+            self._recent.popitem(last=False)
+        return found
 
 
 # Rows -------------------------------------------------------------------------------------------

@@ -180,3 +180,22 @@ def test_no_pair_at_all_gets_the_note():
 def test_the_link_prints_the_language_name_apart():
     link = sidebyside.link("articles/k/parallel/zh/", "zh", "中文", "Đọc song song với {language}")
     assert (link.before, link.name, link.after) == ("Đọc song song với ", "中文", "")
+
+
+def test_bodies_are_read_from_the_generated_articles_and_only_the_last_few_kept(tmp_path):
+    for n in range(12):
+        matter = FrontMatter(title=f"t{n}", key=f"k{n}", lang="vi")
+        path = tmp_path / "vi" / "articles" / f"k{n}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(matter.dump() + f"\nĐoạn một của bài {n}.\n\n## Mục\n\nĐoạn hai.\n", encoding="utf-8")
+    bodies = sidebyside.Bodies(tmp_path)
+    found = bodies.blocks("vi", "k0")
+    assert [(b.kind, str(b.html)) for b in found] == [
+        ("paragraph", "Đoạn một của bài 0."),
+        ("heading", "Mục"),
+        ("paragraph", "Đoạn hai."),
+    ]
+    assert bodies.blocks("vi", "k0") is found, "read once while it is recent"
+    for n in range(12):
+        bodies.blocks("vi", f"k{n}")
+    assert len(bodies._recent) == sidebyside.Bodies.KEPT
