@@ -230,3 +230,27 @@ def test_a_combined_fingerprint_changes_with_any_partner_and_needs_them_all():
     ), "in any order"
     assert pairing.combined("own", [("sources/b", None)]) is None, "a partner that cannot be fingerprinted"
     assert pairing.combined(None, []) is None
+
+
+def test_a_translation_of_a_bilingual_article_is_aligned_with_both_its_languages(tmp_path, monkeypatch):
+    root = tmp_path
+    shutil.copytree(SOURCES / "2022-02-25-spring-meeting", root / "sources" / "bilingual")
+    (root / "sources" / "bilingual" / "meta.yml").write_text(f"key: {KEY}\noriginal: vi\n", encoding="utf-8")
+    uk = root / "sources" / "uk"
+    uk.mkdir()
+    # The Vietnamese translated into Ukrainian paragraph by paragraph (tests/pairing/uk-2022.txt), added later.
+    shutil.copyfile(Path(__file__).parent / "pairing" / "uk-2022.txt", uk / "source.txt")
+    (uk / "meta.yml").write_text(f"key: {KEY}\ndate: 2022-02-25\nrelation: translation\ntranslation_of: vi\n")
+    shutil.move(uk, root / "uk-later")
+    assert run(root) == 0
+    shutil.move(root / "uk-later", uk)
+    seen = record_ingests(monkeypatch)
+    assert run(root) == 0
+    assert sorted(seen) == ["sources/bilingual", "sources/uk"], "the bilingual source is ingested again, once"
+    vi, zh, ua = front(root, "vi"), front(root, "zh"), front(root, "uk")
+    # Paragraph for paragraph with the Vietnamese; so with the Chinese as the Vietnamese is.
+    assert list(ua.alignment["vi"]) == [((n,), (n,)) for n in range(1, 9)]
+    assert list(ua.alignment["zh"]) == EXPECTED_VI_ZH
+    assert list(vi.alignment["uk"]) == [((n,), (n,)) for n in range(1, 9)]
+    assert list(zh.alignment["uk"]) == [(theirs, ours) for ours, theirs in EXPECTED_VI_ZH]
+    assert list(vi.alignment["zh"]) == EXPECTED_VI_ZH, "the bilingual pairs stay as they were"

@@ -152,9 +152,9 @@ def realign(members: list[Member], reingest: Callable[[str], list[Article] | Non
     """
     by_key: dict[str, list[Member]] = {}
     for member in members:
-        for path in member.paths:
-            if member.relations.get(path) in ALIGNED:
-                by_key.setdefault(key_of(path), []).append(member)
+        # A bilingual source writes two articles under one key: it joins the key's group once.
+        for key in dict.fromkeys(key_of(p) for p in member.paths if member.relations.get(p) in ALIGNED):
+            by_key.setdefault(key, []).append(member)
     done = Realigned()
     for group in by_key.values():
         if len({m.source for m in group}) < 2 or all(m.articles is None for m in group):
