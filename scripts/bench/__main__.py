@@ -12,6 +12,7 @@ Performance section has one run's table).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import shutil
@@ -25,7 +26,7 @@ from scripts.contract import url_prefix
 from scripts.ingest import sources as sources_mod
 from scripts.ingest.pipeline import ingest
 
-from . import corpus, measure
+from . import corpus, large, measure
 
 ROOT = paths.ROOT
 
@@ -50,7 +51,8 @@ def bench(
 ) -> list[tuple[str, str]]:
     repo = prepare(work)
     results = [ingest(sources_mod.load(p, ROOT, None)) for p in sources_mod.discover(ROOT / "sources")]
-    synthetic = corpus.generate(corpus.pools_from(results), n, seed)
+    pools = corpus.pools_from(results)
+    synthetic = corpus.generate(pools, n, seed)
     corpus.write(synthetic, repo / "sources")
     # The real gazetteer: the synthetic articles mention the real places, and get their pages.
     shutil.copyfile(ROOT / "sources" / "places.yml", repo / "sources" / "places.yml")
@@ -73,20 +75,26 @@ def bench(
         )
     )
     peak = max(first.peak_mb, second.peak_mb)
+    rows.append(_large_source(pools, work, repo))
     if not build:
         rows.append(("peak memory", f"{peak:.0f} MB"))
         return rows
 
+    # Once without the side-by-side pages (hooks.py's switch), to tell what they cost; then the real build.
+    without = measure.run(MAKE + ["site"], repo, env={SIDE_BY_SIDE_SWITCH: "off"})
+    pages_without = len(list((repo / "site").rglob("*.html")))
     built = measure.run(MAKE + ["site"], repo)
     site = repo / "site"
     pages = sorted(site.rglob("*.html"))
-    peak = max(peak, built.peak_mb)
+    peak = max(peak, built.peak_mb, without.peak_mb)
     rows.append(
         (
             "full build (make site)",
-            f"{built.seconds:.1f} s · {1000 * built.seconds / len(pages):.1f} ms/page · {len(pages)} pages · peak {built.peak_mb:.0f} MB",
+            f"{built.seconds:.1f} s · {1000 * built.seconds / len(pages):.1f} ms/page · {len(pages)} pages · peak {built.peak_mb:.0f} MB"
+            f" · CPU {built.cpu_seconds:.1f} s, {1000 * built.cpu_seconds / len(pages):.1f} ms/page",
         )
     )
+    rows.append(_side_by_side(site, len(pages), pages_without, built, without))
     written = [
         site / url_prefix(md.parent.parent.name) / "articles" / md.stem / "index.html"
         for md in (repo / "docs").glob("*/articles/*.md")
@@ -124,6 +132,36 @@ def bench(
 
 
 MAKE = ["make", "--no-print-directory"]
+SIDE_BY_SIDE_SWITCH = "ARCHIVE_SIDE_BY_SIDE"  # scripts/site/hooks.py: "off" leaves those pages out
+
+
+def _large_source(pools: corpus.Pools, work: Path, repo: Path) -> tuple[str, str]:
+    """Ingest and align a 2 MB bilingual source, in a process of its own (for its peak memory)."""
+    folder = large.write(pools, work / "large" / "bilingual-2mb")
+    run = measure.run([sys.executable, "-m", "scripts.bench.large", str(folder)], repo)
+    got = json.loads(run.out)
+    n_vi, n_zh = got["paragraphs"]
+    return (
+        "a 2 MB bilingual source",
+        f"{got['bytes'] / 1e6:.1f} MB, {n_vi} + {n_zh} paragraphs, {got['pairs']} pairs: "
+        f"ingest {got['ingest_s']:.1f} s (alignment {got['align_s']:.1f} s) · peak {run.peak_mb:.0f} MB",
+    )
+
+
+def _side_by_side(site: Path, pages: int, pages_without: int, built: measure.Run, without: measure.Run):
+    """How many side-by-side pages, how big, and what they add to the build: the difference between
+    the build and one without them, in CPU time (steady on a shared machine) and in wall time."""
+    made = sorted(site.rglob("parallel/*/index.html"))
+    if not made:
+        return ("side-by-side pages", "none")
+    median, biggest = measure.sizes(made)
+    cpu, wall = built.cpu_seconds - without.cpu_seconds, built.seconds - without.seconds
+    return (
+        "side-by-side pages",
+        f"{len(made)} pages · HTML median {median / 1024:.1f} KB, max {biggest / 1024:.1f} KB · "
+        f"they add CPU {cpu:+.1f} s ({1000 * cpu / len(made):.1f} ms/page), wall {wall:+.1f} s · "
+        f"the other {pages_without} pages: CPU {1000 * without.cpu_seconds / pages_without:.1f} ms/page",
+    )
 
 
 def prepare(work: Path) -> Path:

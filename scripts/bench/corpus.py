@@ -7,8 +7,10 @@ pipeline cleans them) and deals them out again, deterministically, into raw
 `source.txt` files with `meta.yml` beside them.
 
 For N articles per language: 60% of keys come from bilingual vi+zh sources,
-the rest of vi and zh from one-language sources; N uk sources, 30% of which
-report an event that a bilingual source also covers (a shared key).
+10% from a Vietnamese source and its Chinese translation in a source of its
+own (aligned across the two at ingest), the rest of vi and zh from
+one-language sources; N uk sources, 30% of which report an event that a
+bilingual source also covers (a shared key).
 """
 
 from __future__ import annotations
@@ -75,6 +77,7 @@ def generate(pools: Pools, n: int, seed: int = 0) -> list[SyntheticSource]:
     """Sources that ingest into exactly `n` articles in each language."""
     rng = random.Random(seed)
     bilingual = round(n * 0.6) if pools.pairs else 0
+    translated = round(n * 0.1) if pools.pairs else 0
     shared_uk = round(n * 0.3) if bilingual else 0
     out: list[SyntheticSource] = []
     bilingual_keys: list[tuple[str, date, str | None]] = []
@@ -91,8 +94,17 @@ def generate(pools: Pools, n: int, seed: int = 0) -> list[SyntheticSource]:
         event = _event(rng, day)
         bilingual_keys.append((key, day, event))
         out.append(SyntheticSource(key, _bilingual_text(rng, pools, day), _meta(key, event, original="vi")))
+    for _ in range(translated):
+        day = _day(rng)
+        key = next_key(day)
+        event = _event(rng, day)
+        vi_text, zh_text = _translated_texts(rng, pools, day)
+        out.append(SyntheticSource(key, vi_text, _meta(key, event)))
+        out.append(
+            SyntheticSource(f"{key}-zh", zh_text, _meta(key, event, relation="translation", translation_of="vi"))
+        )
     for lang in ("vi", "zh"):
-        for _ in range(n - bilingual):
+        for _ in range(n - bilingual - translated):
             day = _day(rng)
             key = next_key(day)
             event = _event(rng, day)
@@ -199,6 +211,18 @@ def _bilingual_text(rng: random.Random, pools: Pools, day: date) -> str:
         lines += [zh, vi]
     lines += _furniture(rng, "vi")
     return "\n".join(lines) + "\n"
+
+
+def _translated_texts(rng: random.Random, pools: Pools, day: date) -> tuple[str, str]:
+    """A Vietnamese article and its Chinese translation, each a source of its own."""
+    pairs = rng.sample(pools.pairs, min(_body_count(rng), len(pools.pairs)))
+    texts = {}
+    for lang, side in (("vi", 1), ("zh", 0)):
+        lines = [_title(rng, pools, lang, day), ""]
+        for i, pair in enumerate(pairs):
+            lines += [_dated(lang, day, pair[side]) if i == 0 else pair[side], ""]
+        texts[lang] = "\n".join(lines + _furniture(rng, lang)) + "\n"
+    return texts["vi"], texts["zh"]
 
 
 def _furniture(rng: random.Random, lang: str) -> list[str]:

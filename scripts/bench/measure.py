@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import resource
 import statistics
 import subprocess
 import threading
@@ -17,6 +18,8 @@ _SAMPLE_EVERY = 0.05  # seconds
 class Run:
     seconds: float
     peak_mb: float  # the most memory (PSS) the command's processes held at once, all together
+    out: str = ""  # what it printed on stdout
+    cpu_seconds: float = 0.0  # user + system time of the command and every process it waited for
 
 
 class CommandFailed(RuntimeError):
@@ -30,6 +33,7 @@ def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run
     starts Python, which starts Pagefind. Memory is read from /proc (Linux).
     """
     start = time.perf_counter()
+    used = _children_cpu()
     process = subprocess.Popen(
         command,
         cwd=cwd,
@@ -54,7 +58,13 @@ def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run
     seconds = time.perf_counter() - start
     if process.returncode != 0:
         raise CommandFailed(f"{' '.join(command)} failed ({process.returncode}):\n{out[-3000:]}\n{err[-3000:]}")
-    return Run(seconds, peak[0] / 1024)
+    return Run(seconds, peak[0] / 1024, out, _children_cpu() - used)
+
+
+def _children_cpu() -> float:
+    """CPU seconds of this process's finished children (and theirs): on a shared machine, steadier than wall time."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _tree_rss(root: int) -> int:

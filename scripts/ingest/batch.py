@@ -15,10 +15,12 @@ from pathlib import Path
 
 from ..contract import quoted
 from . import cache as cache_mod
+from . import pairing
 from . import places as places_mod
 from . import report as report_mod
 from . import sources as sources_mod
 from .model import SourceError
+from .ownership import folder
 
 PROGRESS_THRESHOLD = 20
 # Below this many sources to ingest, starting worker processes costs more than it saves.
@@ -37,6 +39,7 @@ class Outcome:
     paths: list[str]  # its article paths under docs/
     fingerprint: str | None = None
     error: SourceError | None = None
+    articles: list | None = None  # when ingested in this run, until the run has aligned them across sources
 
 
 @dataclass(frozen=True)
@@ -52,15 +55,22 @@ class Where:
 
 
 def run(targets: list[Path], full_run: bool, where: Where, store: cache_mod.Cache) -> list[Outcome]:
-    """Every target's outcome, in order: from the cache when its fingerprint matches, else ingested."""
+    """Every target's outcome, in order: from the cache when its fingerprint matches, else ingested.
+
+    A source's fingerprint includes those of the sources it shares a key with
+    (pairing.py): their articles are aligned with each other across sources.
+    """
     shared = cache_mod.shared_inputs(where.events, where.places.digest if where.places else None)
     docs_dir = os.fspath(where.docs)
     shown_sources = sources_mod.display(where.sources_dir, where.root)
+    prints = pairing.Prints(lambda shown: cache_mod.fingerprint(os.fspath(where.root / shown), shown, shared))
+    before = pairing.partners({source: entry.outputs for source, entry in store.entries.items()})
     done: list[Outcome | None] = [None] * len(targets)
     todo: list[tuple[int, str | None]] = []  # (target, its fingerprint) to ingest
     for i, target in enumerate(targets):
         shown = f"{shown_sources}/{target.name}" if full_run else sources_mod.display(target, where.root)
-        print_ = cache_mod.fingerprint(os.fspath(target), shown, shared)
+        prints.own[shown] = cache_mod.fingerprint(os.fspath(target), shown, shared)
+        print_ = prints.combined(shown, before)
         entry = store.lookup(shown, print_, docs_dir)
         if entry is not None:
             done[i] = Outcome(shown, entry.fragment["source"], entry.fragment, None, list(entry.outputs), print_)
@@ -69,7 +79,48 @@ def run(targets: list[Path], full_run: bool, where: Where, store: cache_mod.Cach
     missed = [(targets[i], print_) for i, print_ in todo]
     for (i, _), outcome in zip(todo, _ingest_all(missed, where), strict=True):
         done[i] = outcome
-    return [d for d in done if d is not None]
+    outcomes = _realign([d for d in done if d is not None], full_run, where)
+    after = pairing.partners(
+        ({} if full_run else {source: entry.outputs for source, entry in store.entries.items()})
+        | {o.target: o.paths for o in outcomes if o.error is None}
+    )
+    for outcome in outcomes:
+        outcome.fingerprint = prints.combined(outcome.target, after) if outcome.error is None else None
+    return outcomes
+
+
+def _realign(outcomes: list[Outcome], full_run: bool, where: Where) -> list[Outcome]:
+    """Align the versions of a key that come from different sources (pairing.py), and render them again."""
+    if not full_run:
+        # Sources outside this run that share a key with one it ingested: ingested too, to be aligned.
+        claimed = [path for o in outcomes if o.articles for path in o.paths]
+        known = {o.source for o in outcomes}
+        for raw in sorted(pairing.partners_on_disk(os.fspath(where.docs), claimed, known)):
+            if (where.root / folder(raw)).is_dir():
+                outcomes.append(ingest_one(where.root / folder(raw), None, where))
+    by_source = {o.target: o for o in outcomes if o.error is None}
+
+    def reingest(source: str):
+        fresh = ingest_one(where.root / source, None, where)
+        fresh.target = source
+        at = next(i for i, o in enumerate(outcomes) if o is by_source[source])
+        outcomes[at] = by_source[source] = fresh
+        return fresh.articles
+
+    members = [pairing.Member(o.target, o.paths, _relations(o), o.articles) for o in by_source.values()]
+    for source, articles in pairing.realign(members, reingest).changed.items():
+        outputs = by_source[source].outputs
+        if outputs is not None:
+            outputs.update({a.path.as_posix(): render(a) for a in articles})
+    for outcome in outcomes:
+        outcome.articles = None  # aligned and rendered: not kept for the rest of the run
+    return outcomes
+
+
+def _relations(outcome: Outcome) -> dict[str, str]:
+    if outcome.articles is not None:
+        return {a.path.as_posix(): a.relation for a in outcome.articles}
+    return {f"{a['lang']}/articles/{a['key']}.md": a["relation"] for a in (outcome.fragment or {}).get("articles", ())}
 
 
 def ingest(source):
@@ -98,7 +149,7 @@ def ingest_one(target: Path, print_: str | None, where: Where) -> Outcome:
     outputs = {article.path.as_posix(): render(article) for article in result.articles}
     fragment = report_mod.fragment(result, where.shown_docs)
     places_mod.report(fragment, result.articles, found)
-    return Outcome(shown, result.source, fragment, outputs, list(outputs), print_)
+    return Outcome(shown, result.source, fragment, outputs, list(outputs), print_, articles=result.articles)
 
 
 def _crash(shown: str, err: Exception) -> SourceError:

@@ -14,6 +14,8 @@ into /zh/, /uk/), reusing one config. These hooks:
   treated as untrusted text;
 - keep one 404 page per language and the root 404 in the default language,
   and build sitemap.xml once per build (sitemap.py);
+- make the side-by-side pages (`articles/<key>/parallel/<other>/`, sidebyside.py),
+  out of the search index and the sitemap;
 - index each language for search with Pagefind as soon as it is built (and,
   for Chinese, write which characters stand for which across scripts,
   chinese.py);
@@ -27,6 +29,7 @@ ARCHITECTURE.md, "The site", describes how these parts fit together.
 
 from __future__ import annotations
 
+import os
 from functools import cached_property
 from pathlib import Path
 
@@ -39,9 +42,22 @@ from mkdocs.utils import normalize_url
 
 # MkDocs loads this file by path; `scripts` is an installed package (`make venv`).
 from scripts import contract, paths
-from scripts.site import chinese, compact, csp, feeds, links, parallel, search_index, seo, sitemap, strings
+from scripts.site import chinese, compact, csp, feeds, links, parallel, search_index, seo, sidebyside, sitemap, strings
 from scripts.site.catalog import CatalogError, read_catalog
-from scripts.site.pagemap import ARCHIVE, ARTICLE, EVENT, EVENTS, HOME, MISSING, PLACE, PLACES, YEAR, YEARS, PageMap
+from scripts.site.pagemap import (
+    ARCHIVE,
+    ARTICLE,
+    EVENT,
+    EVENTS,
+    HOME,
+    MISSING,
+    PLACE,
+    PLACES,
+    SIDE_BY_SIDE,
+    YEAR,
+    YEARS,
+    PageMap,
+)
 from scripts.site.views import Views
 
 TEMPLATES = {
@@ -55,7 +71,11 @@ TEMPLATES = {
     HOME: "home.html",
     PLACES: "listing.html",
     PLACE: "listing.html",
+    SIDE_BY_SIDE: "parallel.html",
 }
+# `make bench` builds once without the side-by-side pages (and the links to them) to
+# measure what they cost: ARCHIVE_SIDE_BY_SIDE=off. Nothing else sets it.
+SIDE_BY_SIDE_SWITCH = "ARCHIVE_SIDE_BY_SIDE"
 
 
 class _Build:
@@ -72,12 +92,20 @@ class _Build:
         places = events.with_name(contract.PLACES_NAME)
         try:
             catalog = read_catalog(docs, self.languages, events, places)
-            self.pages = PageMap(catalog, self.default, config.site_url, handwritten_pages(docs, self.languages))
+            self.pages = PageMap(
+                catalog,
+                self.default,
+                config.site_url,
+                handwritten_pages(docs, self.languages),
+                side_by_side=os.environ.get(SIDE_BY_SIDE_SWITCH) != "off",
+            )
             self.strings = {lang: strings.for_language(lang, self.languages) for lang in self.languages}
         except (CatalogError, strings.StringsError) as err:
             raise PluginError(str(err)) from err
         repo = (config.repo_url or "").rstrip("/")
-        self.views = Views(self.pages, self.names, self.strings, f"{repo}/blob/HEAD/" if repo else None)
+        self.views = Views(
+            self.pages, self.names, self.strings, f"{repo}/blob/HEAD/" if repo else None, sidebyside.Bodies(docs)
+        )
         self.seo = seo.Seo(self.pages)
         # Each language's site name and description, for its feed (written after its build).
         self.site_names = {lang.locale: lang.site_name or config.site_name for lang in i18n.config.languages}
@@ -194,6 +222,8 @@ def on_page_markdown(markdown, page, config, files):
     template = TEMPLATES.get(view.kind)
     if template and (view.kind != HOME or "template" not in meta):
         meta["template"] = template
+    if view.kind == SIDE_BY_SIDE:
+        meta["hide"] = ["navigation", "toc"]  # the two columns take the whole width
     title = view.title or meta.get("title")
     if title:
         # Material prints page.meta.title and page.title unescaped (header, <title>,

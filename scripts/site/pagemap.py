@@ -13,6 +13,10 @@ listing with at least one article, a hand-written page. Only existing pages
 are announced to search engines (hreflang, and the sitemap that sitemap.py
 writes from this map); an article path without its own version serves an
 honest "not available" page that points its canonical at the original.
+
+An article readable side by side with another language's version also has
+`articles/<key>/parallel/<other>/` (sidebyside.py): in the languages of the
+pair only, announced to no search engine (its canonical is the article's).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from dataclasses import dataclass
 
 from scripts.contract import url_prefix
 
+from . import sidebyside
 from .catalog import Catalog, CatalogError
 
 SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -40,6 +45,7 @@ ARCHIVE, YEARS, YEAR, EVENTS, EVENT, ARTICLE, MISSING, HOME, PAGE = (
 )
 # The places listing and a place's page (sources/places.yml).
 PLACES, PLACE = "places", "place"
+SIDE_BY_SIDE = "side-by-side"
 
 
 @dataclass(frozen=True)
@@ -65,6 +71,8 @@ def place(path: str) -> Place:
     if not parts:
         return Place(HOME)
     if parts[0] == "articles":
+        if len(parts) == 4 and parts[2] == "parallel":
+            return Place(SIDE_BY_SIDE, (parts[1], parts[3]))
         return Place(ARCHIVE) if len(parts) == 1 else Place(ARTICLE, parts[1])
     if parts[0] == "years":
         if len(parts) == 1:
@@ -87,6 +95,7 @@ class PageMap:
         default: str,
         site_url: str | None,
         handwritten: dict[str, set[str]],
+        side_by_side: bool = True,
     ) -> None:
         self.catalog = catalog
         self.languages = catalog.languages
@@ -95,6 +104,10 @@ class PageMap:
         self.site_url = (site_url.rstrip("/") + "/") if site_url else None
         # Language-relative paths of the hand-written pages ("" is the home page).
         self.handwritten = handwritten
+        # key -> language -> the languages its version can be read side by side with.
+        self.readable = (
+            {key: sidebyside.readable(catalog.versions(key)) for key in catalog.by_key} if side_by_side else {}
+        )
         for event in catalog.reported_events:
             if not SLUG.fullmatch(event):
                 raise CatalogError(
@@ -132,7 +145,14 @@ class PageMap:
         for key, versions in sorted(self.catalog.by_key.items()):
             if lang not in versions:
                 pages.append(Generated(lang, f"articles/{key}/", MISSING, key))
+        for key, readable in sorted(self.readable.items()):
+            for other in readable.get(lang, ()):
+                pages.append(Generated(lang, sidebyside.path(key, other), SIDE_BY_SIDE, (key, other)))
         return pages
+
+    def side_by_side(self, lang: str, key: str) -> tuple[str, ...]:
+        """The languages whose version of `key` its `lang` version can be read side by side with."""
+        return self.readable.get(key, {}).get(lang, ())
 
     def exists(self, lang: str, path: str) -> bool:
         """Whether `lang` has its own content at `path` (not a "not available" page)."""
@@ -140,6 +160,8 @@ class PageMap:
         catalog = self.catalog
         if where.kind == ARTICLE:
             return (lang, where.ref) in catalog.articles
+        if where.kind == SIDE_BY_SIDE:
+            return where.ref[1] in self.side_by_side(lang, where.ref[0])
         if where.kind in (ARCHIVE, YEARS, EVENTS):
             return bool(catalog.by_lang.get(lang))
         if where.kind == YEAR:
@@ -161,6 +183,8 @@ class PageMap:
             return where.ref in self.catalog.mentioned_places
         if where.kind == ARTICLE:
             return where.ref in self.catalog.by_key
+        if where.kind == SIDE_BY_SIDE:
+            return self.exists(lang, path)
         if where.kind == YEAR:
             return where.ref in self.catalog.years
         if where.kind == EVENT:
@@ -174,6 +198,15 @@ class PageMap:
         if path is not None and self.servable(lang, path):
             return self.url(lang, path)
         return self.url(lang, "")
+
+    def side_by_side_switch(self, current: str, lang: str, key: str, other: str) -> tuple[str, bool]:
+        """Where the switcher goes to `lang` from `key` in `current` read beside `other`, and whether
+        `lang` has its own page there: the same pair seen from `lang`'s side, else `lang`'s article."""
+        if lang == current:
+            return self.url(lang, sidebyside.path(key, other)), True
+        if lang == other and current in self.side_by_side(lang, key):
+            return self.url(lang, sidebyside.path(key, current)), True
+        return self.url(lang, f"articles/{key}/"), self.exists(lang, f"articles/{key}/")
 
     def original_lang(self, path: str) -> str | None:
         where = place(path)
@@ -206,7 +239,8 @@ class PageMap:
         return self.absolute(fallback, path) if fallback else None
 
     def paths(self) -> list[str]:
-        """Every language-relative path the site has a page at, in any language."""
+        """Every language-relative path the site has a page at, in any language, for search engines
+        (the sitemap): side-by-side pages, which repeat their articles' text, are left out."""
         paths = {""} | {p for pages in self.handwritten.values() for p in pages}
         paths |= {"articles/", "years/", "events/"}
         paths |= {f"years/{y}/" for y in self.catalog.years}

@@ -13,7 +13,22 @@ from urllib.parse import urlsplit
 
 from scripts.contract import FrontMatter, Relation
 
-from .pagemap import ARCHIVE, ARTICLE, EVENT, EVENTS, HOME, MISSING, PLACE, PLACES, YEAR, YEARS, PageMap, place
+from . import sidebyside
+from .pagemap import (
+    ARCHIVE,
+    ARTICLE,
+    EVENT,
+    EVENTS,
+    HOME,
+    MISSING,
+    PLACE,
+    PLACES,
+    SIDE_BY_SIDE,
+    YEAR,
+    YEARS,
+    PageMap,
+    place,
+)
 from .strings import date_text
 
 NEWEST_ON_HOME = 5
@@ -88,13 +103,21 @@ class View:
     description: str | None = None
     open_graph: list[tuple[str, str]] = field(default_factory=list)
     json_ld: str | None = None
+    side_by_side: list[sidebyside.Link] = field(default_factory=list)  # an article's: read it beside another
+    parallel: sidebyside.ParallelText | None = None  # a side-by-side page's two versions, in rows
 
 
 class Views:
     def __init__(
-        self, pages: PageMap, names: dict[str, str], strings: dict[str, dict], repo_source_url: str | None = None
+        self,
+        pages: PageMap,
+        names: dict[str, str],
+        strings: dict[str, dict],
+        repo_source_url: str | None = None,
+        bodies: sidebyside.Bodies | None = None,
     ):
         self.pages = pages
+        self.bodies = bodies  # article bodies, for the side-by-side pages
         self.catalog = pages.catalog
         self.names = names  # each language's own name for itself: Tiếng Việt, 中文, Українська
         self.strings = strings
@@ -103,6 +126,13 @@ class Views:
     # Shared parts -------------------------------------------------------------------------
 
     def switcher(self, lang: str, path: str | None) -> list[Switch]:
+        if path is not None and place(path).kind == SIDE_BY_SIDE:
+            key, other = place(path).ref
+            switches = []
+            for target in self.pages.languages:
+                url, available = self.pages.side_by_side_switch(lang, target, key, other)
+                switches.append(Switch(target, self.names.get(target, target), url, target == lang, available))
+            return switches
         return [
             Switch(
                 other,
@@ -171,6 +201,8 @@ class Views:
             return self.places_listing(lang, path)
         if where.kind == PLACE:
             return self.place(lang, path, where.ref)
+        if where.kind == SIDE_BY_SIDE:
+            return self.side_by_side(lang, path, *where.ref)
         return self.base(lang, path, where.kind)
 
     def article(self, lang: str, path: str, article: FrontMatter) -> View:
@@ -206,6 +238,15 @@ class Views:
             self.names.get(other, other)
             for other in self.pages.languages
             if other not in self.catalog.by_key[article.key]
+        ]
+        view.side_by_side = [
+            sidebyside.link(
+                self.pages.url(lang, sidebyside.path(article.key, other)),
+                other,
+                self.names.get(other, other),
+                s["sbs_link"],
+            )
+            for other in self.pages.side_by_side(lang, article.key)
         ]
         return view
 
@@ -258,6 +299,53 @@ class Views:
         view.groups = self.listing_groups(articles, lang)
         view.others = self.others(lang, path, lambda o: len(self.catalog.in_place(o, place_id)))
         return view
+
+    def side_by_side(self, lang: str, path: str, key: str, other: str) -> View:
+        """`key` in `lang` (left) beside its `other` version (right); its canonical is the article's."""
+        s = self.strings[lang]
+        mine, theirs = self.catalog.articles[(lang, key)], self.catalog.articles[(other, key)]
+        article_path = f"articles/{key}/"
+        view = View(
+            lang,
+            path,
+            SIDE_BY_SIDE,
+            self.switcher(lang, path),
+            alternates=[],
+            canonical=self.pages.absolute(lang, article_path),
+            noindex=False,
+            home_url=self.pages.url(lang, ""),
+            archive_url=self.pages.url(lang, "articles/"),
+            title=s["sbs_page_title"].format(title=mine.title),
+        )
+        if self.bodies is None:
+            raise ValueError("Views needs the article bodies (bodies=) to make side-by-side pages")
+        rows = sidebyside.rows(
+            (lang, self.bodies.blocks(lang, key)),
+            (other, self.bodies.blocks(other, key)),
+            sidebyside.pairs_between(mine, theirs),
+            left_first=self.pages.languages.index(lang) < self.pages.languages.index(other),
+        )
+        view.parallel = sidebyside.ParallelText(
+            self.side_by_side_version(mine, lang),
+            self.side_by_side_version(theirs, lang),
+            rows,
+            sidebyside.differs(rows),
+            s["sbs_lead"].format(left=s["language"][lang], right=s["language"][other]),
+        )
+        return view
+
+    def side_by_side_version(self, article: FrontMatter, ui: str) -> sidebyside.Version:
+        return sidebyside.Version(
+            lang=article.lang,
+            name=self.names.get(article.lang, article.lang),
+            title=article.title,
+            url=self.pages.url(article.lang, f"articles/{article.key}/"),
+            kicker=article.kicker,
+            date=date_text(article.lang, article.date, article.date_end) if article.date else None,
+            datetime=article.date.isoformat() if article.date else None,
+            authors=", ".join(article.authors) or None,
+            relation=self.relation_text(article, ui),
+        )
 
     def version(self, article: FrontMatter, ui: str) -> Item:
         item = self.item(article, ui)
