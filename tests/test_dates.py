@@ -2,7 +2,8 @@
 
 from datetime import date
 
-from scripts.ingest.dates import find_date, timestamp, years_in
+from scripts.ingest.dates import RELATIVE, find_date, labelled_timestamp, timestamp, years_in
+from scripts.ingest.text import normalize
 
 
 def test_chinese_month_and_day_take_the_year_given():
@@ -81,3 +82,34 @@ def test_full_width_digits_colons_and_separators_in_timestamps():
     ):
         found = timestamp(normalize(line))
         assert found is not None and found.start == date(2015, 12, 5), line
+
+
+def test_timestamps_as_pages_print_them():
+    cases = {
+        "星期三, 20/11/2024 | 21:28:30 [GMT +7] A  A": date(2024, 11, 20),  # font-size buttons beside it
+        "Thứ năm, 23/04/2020 10:15": date(2020, 4, 23),
+        "Cập nhật: 10:15 ngày 23/04/2020": date(2020, 4, 23),
+        "29.11.2024, 15:35": date(2024, 11, 29),
+        "2023 11/ 17 20:52:15": date(2023, 11, 17),  # the year apart from month and day
+        "出版時間：2016/05/21 11:44": date(2016, 5, 21),
+        "Ngày 25-1-2025": date(2025, 1, 25),
+    }
+    for text, day in cases.items():
+        assert timestamp(normalize(text)).start == day, text
+
+
+def test_a_date_with_its_section_or_its_author_beside_it():
+    section = labelled_timestamp("07-03-2026 - 00:01 AM | Thị trường chứng khoán")
+    assert (section.found.start, section.label, section.before) == (date(2026, 3, 7), "Thị trường chứng khoán", False)
+    author = labelled_timestamp("Nguyên Minh - 07/03/2026 08:47")
+    assert (author.found.start, author.label, author.before) == (date(2026, 3, 7), "Nguyên Minh", True)
+    assert labelled_timestamp("Hà Nội - Trung Quốc là đối tác lớn. 12/3/2024") is None
+
+
+def test_a_time_relative_to_the_day_the_page_was_saved_has_no_date():
+    assert RELATIVE.match("сьогодні, 10:15") and RELATIVE.match("hôm nay") and timestamp("сьогодні, 10:15") is None
+
+
+def test_a_date_completed_by_a_hint_says_so():
+    assert find_date("Sáng 09/4, tỉnh", 2021).year_given is False
+    assert find_date("Ngày 09/4/2021, tỉnh").year_given is True

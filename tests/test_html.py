@@ -232,3 +232,65 @@ def test_an_html_source_is_ingested_by_the_command(tmp_path):
     written = (tmp_path / "docs" / "vi" / "articles" / "2021-04-09-spring-meeting.md").read_text(encoding="utf-8")
     assert "source: sources/2021-page/source.html" in written
     assert "Lượt xem" not in written and "Tin khác" not in written
+
+
+# What a real page's markup says, beyond the seeds' templates. -----------------------------------
+
+BODY = "".join(
+    f"<p>Đoạn {n}: các bên nhất trí tăng cường hợp tác trong các lĩnh vực kinh tế, thương mại và du lịch.</p>"
+    for n in range(1, 6)
+)
+
+
+def page(head: str, body: str) -> str:
+    return f"<!DOCTYPE html><html><head><meta charset='utf-8'>{head}</head><body>{body}</body></html>"
+
+
+def test_the_headline_is_the_heading_the_title_names_nearest_the_article_not_a_logo():
+    html = page(
+        "<title>Hai tỉnh hội đàm về hợp tác biên giới _ Báo Tin Tức</title>",
+        "<h1>Báo Tin Tức</h1><nav><a href='/'>Trang chủ</a></nav>"
+        f"<div class='article'><h2>Hai tỉnh hội đàm về hợp tác biên giới</h2>{BODY}</div>"
+        "<aside><h2>Báo Tin Tức</h2></aside>",
+    )
+    extracted = saved_page.extract(html, "x")
+    (title,) = [no for no, role in extracted.page.roles.items() if role == "title"]
+    assert extracted.lines[title - 1] == "Hai tỉnh hội đàm về hợp tác biên giới"
+
+
+def test_the_lede_the_extractor_leaves_out_is_brought_back_from_the_description():
+    lede = "Sáng nay, đoàn đại biểu hai tỉnh đã hội đàm về việc mở thêm các lối thông quan hàng hóa."
+    html = page(
+        f"<title>Hội đàm</title><meta name='description' content='{lede}'>",
+        f"<h1>Hội đàm</h1><h2 class='sapo'>{lede}</h2><div class='content'>{BODY}</div>",
+    )
+    extracted = saved_page.extract(html, "x")
+    assert lede in extracted.text.split("\n")
+
+
+def test_a_caption_in_a_box_after_the_photos_box_is_a_caption():
+    html = page(
+        "<title>Hội đàm</title>",
+        "<h1>Hội đàm</h1><div class='content'><p>Đoạn mở đầu: hai tỉnh tổ chức hội đàm về hợp tác kinh tế và thương mại.</p>"
+        "<div class='image'><img src='a.jpg' alt=''></div>"
+        "<div class='image'><em><span class='img_caption'>Quang cảnh buổi hội đàm. Ảnh – TTXVN</span></em></div>"
+        f"{BODY}</div>",
+    )
+    extracted = saved_page.extract(html, "x")
+    captions = [extracted.lines[no - 1] for no, role in extracted.page.roles.items() if role == "caption"]
+    assert captions == ["Quang cảnh buổi hội đàm. Ảnh – TTXVN"]
+
+
+def test_the_date_beside_the_headline_beats_the_pages_metadata():
+    html = page(
+        "<title>Hội đàm</title><meta property='article:modified_time' content='2025-08-22'>",
+        f"<h1>Hội đàm</h1><div class='meta'>Nguyên Minh - 29/11/2024 15:35</div><div class='content'>{BODY}</div>",
+    )
+    info = saved_page.extract(html, "x").page
+    assert info.date == date(2024, 11, 29) and info.date_from == "beside the headline"
+    assert info.authors == ("Nguyên Minh",)
+
+
+def test_the_sites_name_in_the_author_metadata_is_not_an_author():
+    assert saved_page._authors("Theo Hồ Hương; VCCorp vn", "cafef.vn") == ["Hồ Hương"]
+    assert saved_page._authors("VietNamNet News; Duy Anh") == ["Duy Anh"]

@@ -280,3 +280,17 @@ def test_a_saved_web_page_becomes_source_html_and_is_ingested(repo_copy, tmp_pat
     assert (folder / "source.html").read_bytes() == saved.read_bytes()
     assert folder.name.startswith("2025-02-19-")
     assert (repo_copy / "docs" / "zh" / "articles" / f"{folder.name}.md").exists()
+
+
+def test_what_the_pipeline_is_not_sure_of_is_shown_with_its_candidates(repo_copy, tmp_path, capsys):
+    saved = tmp_path / "bai.txt"
+    saved.write_text(
+        "Hội đàm năm 2024 giữa hai tỉnh\n\nSáng 09/4, hai tỉnh tổ chức hội đàm về hợp tác biên giới và thương mại.\n",
+        encoding="utf-8",
+    )
+    new.main([str(saved), "--sources-dir", str(repo_copy / "sources")])
+    out = capsys.readouterr().out
+    assert "Not sure (1), check these against the page:" in out
+    assert "the year was taken from the title" in out and "to settle it, write in meta.yml: date: 2024-04-09" in out
+    (meta,) = [p for p in (repo_copy / "sources").glob("2024-04-09*/meta.yml")]
+    assert "# NOT SURE of the date" in meta.read_text(encoding="utf-8")

@@ -7,7 +7,7 @@ import pytest
 from scripts.ingest.model import Incomplete, Source, SourceError, SourceMeta
 from scripts.ingest.pipeline import examine
 
-from .helpers import article, ingest_text
+from .helpers import DAY, article, ingest_text
 
 LEAD_VI = "Sáng 09/4/2021, Tỉnh ủy Cao Bằng chủ trì tổ chức Chương trình Gặp gỡ đầu Xuân theo hình thức trực tuyến."
 BODY_VI = "Các bên nhất trí tăng cường hợp tác trong các lĩnh vực kinh tế, thương mại, du lịch và giao lưu nhân dân."
@@ -194,3 +194,95 @@ def test_a_second_source_address_in_the_text_is_reported():
     result = ingest_text(f"Tiêu đề\n{LEAD_VI}\nNguồn: https://a.example/x\nNguồn: https://b.example/y\n")
     assert article(result, "vi").source_url == "https://a.example/x"
     assert [(d.line, d.reason) for d in result.dropped] == [(4, "the text's source address: another address is taken")]
+
+
+# The head of a text: chrome above the headline, a date or byline under it, a deck. ---------------
+
+LEAD = "Ngày 23/4/2020, tại thực địa Km số 0 cửa khẩu quốc tế Hữu Nghị, hai đoàn đại biểu đã hội đàm."
+
+
+def test_the_headline_is_the_line_just_above_the_date_line_not_the_banner_above_it():
+    text = (
+        "Nhảy đến nội dung\nQuyết tâm thực hiện thắng lợi Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVI\n\n"
+        "Đoàn đại biểu tỉnh Lạng Sơn hội đàm với Đoàn đại biểu Quảng Tây\n23/04/2020 10:15\n\n" + LEAD + "\n"
+    )
+    result = ingest_text(text)
+    assert article(result, "vi").title == "Đoàn đại biểu tỉnh Lạng Sơn hội đàm với Đoàn đại biểu Quảng Tây"
+    reasons = {d.line: d.reason for d in result.dropped}
+    assert reasons[1] == "skip-to-content link"
+    assert reasons[2] == "above the headline: the site's menu, banner or other chrome"
+
+
+def test_the_sites_clock_above_the_headline_never_wins_over_the_date_under_it():
+    text = (
+        "星期二, 10/12/2024 10:05 (GMT +7)\n\nTiêu đề bài viết\n\n星期三, 20/11/2024 | 21:28:30 [GMT +7] A  A\n\n"
+        + LEAD
+    )
+    result = ingest_text(text)
+    assert article(result, "vi").date == date(2024, 11, 20)
+    assert [d.reason for d in result.dropped if d.line == 1] == [
+        "the site's clock above the headline (when the page was saved), not the publication date"
+    ]
+    assert result.doubts == []
+
+
+def test_only_a_clock_above_the_headline_is_taken_with_a_doubt():
+    result = ingest_text(
+        "星期二, 10/12/2024 10:05 (GMT +7)\n\nTiêu đề bài viết\n\n" + LEAD.replace("23/4/2020", "23/4")
+    )
+    (doubt,) = result.doubts
+    assert doubt.field == "date" and "clock" in doubt.why and doubt.pick == "date: 2024-12-10"
+
+
+def test_a_name_under_the_headline_is_its_byline_and_a_deck_is_a_heading():
+    text = "Tiêu đề bài viết về hội đàm\nDuy Anh\n23/04/2020 10:15\n\n" + LEAD + "\n"
+    vi = article(ingest_text(text), "vi")
+    assert vi.authors == ["Duy Anh"]
+    deck = ingest_text(
+        "2023年中國廣西與越南邊境四省黨委書記新春會晤\n發佈時間: 2023-02-23 |來源: 廣西日報\n\n"
+        "貫徹落實好中越兩黨兩國最高領導人重要共識\n\n2月22日，2023年中國廣西與越南邊境四省黨委書記新春會晤活動以視頻連線方式舉行。\n"
+    )
+    zh = article(deck, "zh")
+    assert [(b.kind, b.level) for b in zh.blocks] == [("heading", 2), ("paragraph", 0)]
+
+
+def test_a_bilingual_title_line_is_split_wherever_it_is():
+    text = (
+        "星期二, 10/12/2024 10:05 (GMT +7)\n\nHai lối mở biên giới Trung Quốc - Việt Nam tạm thời mở 中越边境两条通道临时开放客运功能\n\n"
+        "星期三, 20/11/2024 | 21:28:30 [GMT +7]\n\n11月17日,中国八布-越南义顺通道临时开放客运功能。\n\n"
+        "Ngày 17/11, lối mở Bát Bố - Nghĩa Thuận tạm thời mở để vận chuyển hành khách.\n"
+    )
+    result = ingest_text(text)
+    assert article(result, "vi").title == "Hai lối mở biên giới Trung Quốc - Việt Nam tạm thời mở"
+    assert article(result, "zh").title == "中越边境两条通道临时开放客运功能"
+
+
+def test_a_paragraph_quoting_a_chinese_name_is_not_split():
+    text = "Tiêu đề\n\n" + LEAD + " Bí thư Lưu Ninh (刘宁) phát biểu.\n"
+    vi = article(ingest_text(text), "vi")
+    assert vi.blocks[0].text.endswith("(刘宁) phát biểu.")
+
+
+def test_an_image_placeholder_is_cut_out_and_the_caption_after_it_kept():
+    text = (
+        "越南广宁省芒街市与中国东兴市签署备忘录 hinh anh 1双方领导签署2018年协议。(图片来源:广宁报网)\n\n"
+        "越通社河内——据越南《人民报》,会议4月16日在广宁省芒街市举行。双方同意加强合作。\n"
+    )
+    result = ingest_text(text, date=DAY)
+    zh = article(result, "zh")
+    assert zh.title == "越南广宁省芒街市与中国东兴市签署备忘录"
+    assert [b.kind for b in zh.blocks] == ["caption", "paragraph"] and zh.agency == "越通社"
+    assert [(d.text, d.reason) for d in result.dropped] == [
+        ("hinh anh 1", "an image placeholder (the alt text of a photo, not words)")
+    ]
+
+
+def test_a_quotation_in_english_inside_a_chinese_text_stays_in_it():
+    text = "標題\n\n今天對上中國組合的金牌戰，台灣羽球選手王齊麟獲勝。\n\nI am Wang Chi Lin, I am from Taiwan.\n\n李洋也說：「我們讓世界看見了台灣。」\n"
+    zh = article(ingest_text(text, date=DAY), "zh")
+    assert "I am Wang Chi Lin, I am from Taiwan." in [b.text for b in zh.blocks]
+
+
+def test_a_whole_text_in_russian_is_refused_by_name():
+    with pytest.raises(SourceError, match=r"the text is in Russian \(ru\)"):
+        ingest_text("Заголовок статьи\n\nСтороны согласились, что этот год очень важный для всех.\n")
