@@ -38,7 +38,8 @@ def examine(source: Source) -> Result:
     article = region.find(segments, lines)
     more += region.set_aside_tail(segments, article, credits.closes_text)
     known = source.page.title if source.page else None
-    titles = structure.find_titles(segments, article.first if article else None, known)
+    opens = next(line.no for line in lines if line.text)
+    titles = structure.find_titles(segments, article.first if article else None, known, opens)
     more += structure.mark_titles(titles)
     facts.read_bylines(titles.bylines, found_facts)
     more += facts.settle_published(found_facts, titles.headline_line, source.page)

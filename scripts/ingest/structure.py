@@ -144,7 +144,9 @@ class Titles:
         return min(lines) if lines else None
 
 
-def find_titles(segments: list[Segment], body_starts: int | None = None, known: str | None = None) -> Titles:
+def find_titles(
+    segments: list[Segment], body_starts: int | None = None, known: str | None = None, opens: int | None = None
+) -> Titles:
     """The headline of each language among the lines that open the source.
 
     The head of a text is what comes before its first paragraph: on a page
@@ -167,7 +169,7 @@ def find_titles(segments: list[Segment], body_starts: int | None = None, known: 
                 found.above += mine
                 continue
         else:
-            title = _headline(mine, anchors, segments)
+            title = _headline(mine, anchors, segments, opens)
         found.titles[lang] = title
         found.others[lang] = [s for s in mine if s is not title]
         under = [s for s in found.others[lang] if s.line > title.line]
@@ -219,7 +221,10 @@ def _head(segments: list[Segment], body_starts: int | None) -> tuple[list[Segmen
     return (head, anchors, prose) if body_starts is not None else (head[:1], anchors, prose)
 
 
-def _headline(mine: list[Segment], anchors: set[int], segments: list[Segment]) -> Segment:
+def _headline(mine: list[Segment], anchors: set[int], segments: list[Segment], opens: int | None) -> Segment:
+    """Of a language's candidates: the one just above a date or byline line; else the one the
+    text opens with (an article copied from its headline: what follows may be its photo's
+    caption); else, below the site's chrome, the last one before the text."""
     like = [s for s in mine if headline_like(s.text)] or mine
     position = {id(s): i for i, s in enumerate(segments)}
     for seg in like:
@@ -228,6 +233,8 @@ def _headline(mine: list[Segment], anchors: set[int], segments: list[Segment]) -
             following += 1  # the other half of a title line holding two languages
         if following in anchors:
             return seg
+    if like[0].line == opens:
+        return like[0]
     return like[-1]
 
 
