@@ -14,6 +14,9 @@ into /zh/, /uk/), reusing one config. These hooks:
   treated as untrusted text;
 - keep one 404 page per language and the root 404 in the default language,
   and build sitemap.xml once per build (sitemap.py);
+- say the chrome's last words in the page's language (the headings' ¶ link
+  titles), point Material's skip link at the page's own content, and light
+  up the menu's section on pages the menu does not list (navigation.py);
 - index each language for search with Pagefind as soon as it is built;
 - on `mkdocs build`, build the other languages in processes of their own, so
   a machine's cores share the work (parallel.py).
@@ -35,7 +38,7 @@ from mkdocs.utils import normalize_url
 
 # MkDocs loads this file by path; `scripts` is an installed package (`make venv`).
 from scripts import contract, paths
-from scripts.site import compact, parallel, search_index, sitemap, strings
+from scripts.site import compact, navigation, parallel, search_index, sitemap, strings
 from scripts.site.catalog import CatalogError, read_catalog
 from scripts.site.pagemap import ARCHIVE, ARTICLE, EVENT, EVENTS, HOME, MISSING, YEAR, YEARS, PageMap
 from scripts.site.views import Views
@@ -118,6 +121,10 @@ def on_config(config):
     i18n = _i18n(config)
     if not i18n.building:  # the first language of a build: read the archive once
         _build = _Build(config, i18n)
+    # The toc extension's options are one for the whole config (the i18n plugin
+    # forbids per-language mdx_configs); each language's build sets its own.
+    lang = i18n.current_language or i18n.default_language
+    navigation.set_permalink_title(config, _build.strings[lang]["permalink_title"])
     return config
 
 
@@ -183,10 +190,13 @@ def on_page_context(context, page, config, nav):
     if view is not None:
         context["arc"] = view
         context["ui"] = _build.strings[view.lang]
+    navigation.skip_to_content(page)
+    navigation.mark_section(nav, page, _build.pages.url(view.lang, "") if view is not None else None)
     return context
 
 
 def on_post_page(output, page, config):
+    navigation.unmark_sections()
     return compact.compact(output)
 
 

@@ -7,6 +7,7 @@ under any sub-path.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from itertools import groupby
 from urllib.parse import urlsplit
@@ -14,7 +15,7 @@ from urllib.parse import urlsplit
 from scripts.contract import FrontMatter, Relation
 
 from .pagemap import ARCHIVE, ARTICLE, EVENT, EVENTS, HOME, MISSING, YEAR, YEARS, PageMap, place
-from .strings import date_text
+from .strings import count_text, date_text
 
 NEWEST_ON_HOME = 5
 
@@ -33,7 +34,17 @@ class Item:
     event_url: str | None = None
     relation: str | None = None
     count: int | None = None
+    count_text: str | None = None  # the count with its noun, in the reader's grammar: 2 статті
     language: str | None = None  # the version's language, named in that language: 中文
+
+
+@dataclass
+class Part:
+    """A piece of a sentence: plain text, a link (url), or a date (datetime, ISO)."""
+
+    text: str
+    url: str | None = None
+    datetime: str | None = None
 
 
 @dataclass
@@ -78,6 +89,7 @@ class View:
     others: list[Item] = field(default_factory=list)
     newest: list[Item] = field(default_factory=list)
     events: list[Item] = field(default_factory=list)  # the events the archive reports
+    about: list[Part] = field(default_factory=list)  # a "not available" page: the event and date it reports
 
 
 class Views:
@@ -206,7 +218,27 @@ class Views:
         view.title = s["missing_title"]
         view.lead = s["missing_lead"] if self.catalog.by_key.get(key) else s["missing_none"]
         view.versions = [self.version(v, lang) for v in self.catalog.versions(key).values()]
+        view.about = self.about(lang, key)
         return view
+
+    def about(self, lang: str, key: str) -> list[Part]:
+        """What an article reports, said in `lang` whatever its own language: its event (linked) and its date."""
+        article = self.catalog.original(key)
+        if article is None:
+            return []
+        s = self.strings[lang]
+        event_id = article.event or next((v.event for v in self.catalog.versions(key).values() if v.event), None)
+        event = self.catalog.events.get(event_id) if event_id else None
+        parts = {}
+        if event:
+            parts["event"] = Part(event.name(lang), url=self.pages.url(lang, f"events/{event_id}/"))
+        if article.date:
+            parts["date"] = Part(date_text(lang, article.date, article.date_end), datetime=article.date.isoformat())
+        if event and article.date:
+            return fill(s["missing_about_event_date"], parts)
+        if event:
+            return fill(s["missing_about_event"], parts)
+        return fill(s["missing_about_date"], parts) if article.date else []
 
     def listing_groups(self, articles: list[FrontMatter], lang: str) -> list[Group]:
         s = self.strings[lang]
@@ -223,16 +255,27 @@ class Views:
             n = count(other)
             if other != lang and n:
                 found.append(
-                    Item(self.pages.url(other, path), self.names.get(other, other), other, None, None, count=n)
+                    Item(
+                        self.pages.url(other, path),
+                        self.names.get(other, other),
+                        other,
+                        None,
+                        None,
+                        count=n,
+                        count_text=self.count_articles(lang, n),
+                    )
                 )
         return found
+
+    def count_articles(self, lang: str, n: int) -> str:
+        return count_text(lang, self.strings[lang]["count_articles"], n)
 
     def archive(self, lang: str, path: str) -> View:
         s = self.strings[lang]
         articles = self.catalog.by_lang.get(lang, [])
         view = self.base(lang, path, ARCHIVE)
         view.title = s["archive_title"]
-        view.lead = s["archive_lead"].format(count=len(articles)) if articles else s["empty"]
+        view.lead = count_text(lang, s["archive_lead"], len(articles)) if articles else s["empty"]
         view.groups = self.listing_groups(articles, lang)
         view.others = self.others(lang, path, lambda o: len(self.catalog.by_lang.get(o, [])))
         return view
@@ -253,6 +296,7 @@ class Views:
                         None,
                         None,
                         count=len(self.catalog.in_year(lang, year)),
+                        count_text=self.count_articles(lang, len(self.catalog.in_year(lang, year))),
                     )
                 ],
             )
@@ -284,6 +328,7 @@ class Views:
                     str(first.year) if first else None,
                     first.isoformat() if first else None,
                     count=len(self.catalog.in_event(lang, event_id)),
+                    count_text=self.count_articles(lang, len(self.catalog.in_event(lang, event_id))),
                 )
             )
         return items
@@ -299,7 +344,7 @@ class Views:
         articles = self.catalog.in_event(lang, event_id)
         view = self.base(lang, path, EVENT)
         view.title = self.catalog.events[event_id].name(lang)
-        view.lead = s["event_lead"].format(count=len(articles)) if articles else s["empty"]
+        view.lead = count_text(lang, s["event_lead"], len(articles)) if articles else s["empty"]
         view.groups = self.listing_groups(articles, lang)
         view.others = self.others(lang, path, lambda o: len(self.catalog.in_event(o, event_id)))
         return view
@@ -324,6 +369,21 @@ class Views:
             archive_url=self.pages.url(lang, "articles/"),
             title=s["not_found_title"],
         )
+
+
+_FIELD = re.compile(r"\{(\w+)\}")
+
+
+def fill(template: str, parts: dict[str, Part]) -> list[Part]:
+    """A translated sentence with `{name}` fields as parts, so a template can link a field without markup in strings.yml."""
+    out = []
+    for i, piece in enumerate(_FIELD.split(template)):
+        if i % 2 == 0:
+            if piece:
+                out.append(Part(piece))
+        else:
+            out.append(parts[piece])
+    return out
 
 
 def _host(url: str) -> str:
