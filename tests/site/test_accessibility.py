@@ -69,16 +69,19 @@ def violations(result: dict) -> list[str]:
 
 
 def open_search(page, width: str, query: str) -> None:
+    """With the keyboard: the header's button on a phone, the box itself on a desktop."""
     if width == "phone":
-        page.click("[data-arc-search-open]")
+        page.focus("[data-arc-search-open]")
+        page.keyboard.press("Enter")
     else:
-        page.click(".md-search__input")
+        page.focus(".md-search__input")
     page.fill(".md-search__input", query)
     page.wait_for_function("q => document.querySelector('[data-arc-search-result]').dataset.query === q", arg=query)
 
 
 def open_drawer(page) -> None:
-    page.click("[data-arc-drawer]")
+    page.focus("[data-arc-drawer]")
+    page.keyboard.press("Enter")
     page.wait_for_function("document.getElementById('__drawer').checked")
 
 
@@ -213,6 +216,8 @@ def test_search_by_keyboard_alone(context_for, site, width):
     page.wait_for_function("document.querySelector('[data-arc-search-result]').dataset.query === 'Хазянг'")
     # The count is a status message, announced when it changes.
     assert page.get_attribute(".md-search-result__meta", "role") == "status"
+    assert page.get_attribute(".md-search-result__meta", "aria-live") == "polite"
+    assert page.locator("[data-arc-search-result] [aria-live]").count() == 1, "only the count is announced"
     # Each result is a Tab stop, with a focus ring that shows; titles are not headings.
     stop = tab(page)
     assert stop["tag"] == "A" and "md-search-result__link" in stop["cls"] and not stop["hidden"]
