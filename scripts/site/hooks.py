@@ -21,6 +21,9 @@ into /zh/, /uk/), reusing one config. These hooks:
   chinese.py);
 - write each language's Atom feed (feeds.py), and give every page its Open
   Graph tags and each article its JSON-LD (seo.py);
+- say the chrome's last words in the page's language (the headings' ¶ link
+  titles), point Material's skip link at the page's own content, and light
+  up the menu's section on pages the menu does not list (navigation.py);
 - on `mkdocs build`, build the other languages in processes of their own, so
   a machine's cores share the work (parallel.py).
 
@@ -42,7 +45,20 @@ from mkdocs.utils import normalize_url
 
 # MkDocs loads this file by path; `scripts` is an installed package (`make venv`).
 from scripts import contract, paths
-from scripts.site import chinese, compact, csp, feeds, links, parallel, search_index, seo, sidebyside, sitemap, strings
+from scripts.site import (
+    chinese,
+    compact,
+    csp,
+    feeds,
+    links,
+    navigation,
+    parallel,
+    search_index,
+    seo,
+    sidebyside,
+    sitemap,
+    strings,
+)
 from scripts.site.catalog import CatalogError, read_catalog
 from scripts.site.pagemap import (
     ARCHIVE,
@@ -160,6 +176,10 @@ def on_config(config):
     if not i18n.building:  # the first language of a build: read the archive once
         _refuse_links(config)
         _build = _Build(config, i18n)
+    # The toc extension's options are one for the whole config (the i18n plugin
+    # forbids per-language mdx_configs); each language's build sets its own.
+    lang = i18n.current_language or i18n.default_language
+    navigation.set_permalink_title(config, _build.strings[lang]["permalink_title"])
     return config
 
 
@@ -240,11 +260,14 @@ def on_page_context(context, page, config, nav):
         _build.seo.fill(view, page.content, config.site_name, config.site_description)
         context["arc"] = view
         context["ui"] = _build.strings[view.lang]
+    navigation.skip_to_content(page)
+    navigation.mark_section(nav, page, _build.pages.url(view.lang, "") if view is not None else None)
     return context
 
 
 @event_priority(-200)  # last: the Content-Security-Policy hashes the page's final inline scripts
 def on_post_page(output, page, config):
+    navigation.unmark_sections()
     return _with_csp(compact.compact(output), page.file.src_uri)
 
 

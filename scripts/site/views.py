@@ -7,6 +7,7 @@ under any sub-path.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from itertools import groupby
 from urllib.parse import urlsplit
@@ -29,7 +30,7 @@ from .pagemap import (
     PageMap,
     place,
 )
-from .strings import date_text
+from .strings import count_text, date_text
 
 NEWEST_ON_HOME = 5
 
@@ -48,7 +49,17 @@ class Item:
     event_url: str | None = None
     relation: str | None = None
     count: int | None = None
+    count_text: str | None = None  # the count with its noun, in the reader's grammar: 2 статті
     language: str | None = None  # the version's language, named in that language: 中文
+
+
+@dataclass
+class Part:
+    """A piece of a sentence: plain text, a link (url), or a date (datetime, ISO)."""
+
+    text: str
+    url: str | None = None
+    datetime: str | None = None
 
 
 @dataclass
@@ -105,6 +116,7 @@ class View:
     json_ld: str | None = None
     side_by_side: list[sidebyside.Link] = field(default_factory=list)  # an article's: read it beside another
     parallel: sidebyside.ParallelText | None = None  # a side-by-side page's two versions, in rows
+    about: list[Part] = field(default_factory=list)  # a "not available" page: the event and date it reports
 
 
 class Views:
@@ -271,6 +283,7 @@ class Views:
             None,
             kicker=within.name(lang) if within else None,
             count=len(self.catalog.in_place(lang, place_id)),
+            count_text=self.count_articles(lang, len(self.catalog.in_place(lang, place_id))),
         )
 
     def places_listing(self, lang: str, path: str) -> View:
@@ -294,7 +307,7 @@ class Views:
         articles = self.catalog.in_place(lang, place_id)
         view = self.base(lang, path, PLACE)
         view.title = locality.name(lang)
-        view.lead = s["place_lead"].format(name=view.title, count=len(articles)) if articles else s["empty"]
+        view.lead = count_text(lang, s["place_lead"], len(articles)) if articles else s["empty"]
         view.aliases = [(other, name) for other in self.pages.languages for name in locality.spellings.get(other, ())]
         view.groups = self.listing_groups(articles, lang)
         view.others = self.others(lang, path, lambda o: len(self.catalog.in_place(o, place_id)))
@@ -341,7 +354,8 @@ class Views:
             title=article.title,
             url=self.pages.url(article.lang, f"articles/{article.key}/"),
             kicker=article.kicker,
-            date=date_text(article.lang, article.date, article.date_end) if article.date else None,
+            # In the reader's language, as the line that shows it is (`arc-sbs__meta`).
+            date=date_text(ui, article.date, article.date_end) if article.date else None,
             datetime=article.date.isoformat() if article.date else None,
             authors=", ".join(article.authors) or None,
             relation=self.relation_text(article, ui),
@@ -358,7 +372,27 @@ class Views:
         view.title = s["missing_title"]
         view.lead = s["missing_lead"] if self.catalog.by_key.get(key) else s["missing_none"]
         view.versions = [self.version(v, lang) for v in self.catalog.versions(key).values()]
+        view.about = self.about(lang, key)
         return view
+
+    def about(self, lang: str, key: str) -> list[Part]:
+        """What an article reports, said in `lang` whatever its own language: its event (linked) and its date."""
+        article = self.catalog.original(key)
+        if article is None:
+            return []
+        s = self.strings[lang]
+        event_id = article.event or next((v.event for v in self.catalog.versions(key).values() if v.event), None)
+        event = self.catalog.events.get(event_id) if event_id else None
+        parts = {}
+        if event:
+            parts["event"] = Part(event.name(lang), url=self.pages.url(lang, f"events/{event_id}/"))
+        if article.date:
+            parts["date"] = Part(date_text(lang, article.date, article.date_end), datetime=article.date.isoformat())
+        if event and article.date:
+            return fill(s["missing_about_event_date"], parts)
+        if event:
+            return fill(s["missing_about_event"], parts)
+        return fill(s["missing_about_date"], parts) if article.date else []
 
     def listing_groups(self, articles: list[FrontMatter], lang: str) -> list[Group]:
         s = self.strings[lang]
@@ -375,16 +409,27 @@ class Views:
             n = count(other)
             if other != lang and n:
                 found.append(
-                    Item(self.pages.url(other, path), self.names.get(other, other), other, None, None, count=n)
+                    Item(
+                        self.pages.url(other, path),
+                        self.names.get(other, other),
+                        other,
+                        None,
+                        None,
+                        count=n,
+                        count_text=self.count_articles(lang, n),
+                    )
                 )
         return found
+
+    def count_articles(self, lang: str, n: int) -> str:
+        return count_text(lang, self.strings[lang]["count_articles"], n)
 
     def archive(self, lang: str, path: str) -> View:
         s = self.strings[lang]
         articles = self.catalog.by_lang.get(lang, [])
         view = self.base(lang, path, ARCHIVE)
         view.title = s["archive_title"]
-        view.lead = s["archive_lead"].format(count=len(articles)) if articles else s["empty"]
+        view.lead = count_text(lang, s["archive_lead"], len(articles)) if articles else s["empty"]
         view.groups = self.listing_groups(articles, lang)
         view.others = self.others(lang, path, lambda o: len(self.catalog.by_lang.get(o, [])))
         return view
@@ -405,6 +450,7 @@ class Views:
                         None,
                         None,
                         count=len(self.catalog.in_year(lang, year)),
+                        count_text=self.count_articles(lang, len(self.catalog.in_year(lang, year))),
                     )
                 ],
             )
@@ -436,6 +482,7 @@ class Views:
                     str(first.year) if first else None,
                     first.isoformat() if first else None,
                     count=len(self.catalog.in_event(lang, event_id)),
+                    count_text=self.count_articles(lang, len(self.catalog.in_event(lang, event_id))),
                 )
             )
         return items
@@ -451,7 +498,7 @@ class Views:
         articles = self.catalog.in_event(lang, event_id)
         view = self.base(lang, path, EVENT)
         view.title = self.catalog.events[event_id].name(lang)
-        view.lead = s["event_lead"].format(count=len(articles)) if articles else s["empty"]
+        view.lead = count_text(lang, s["event_lead"], len(articles)) if articles else s["empty"]
         view.groups = self.listing_groups(articles, lang)
         view.others = self.others(lang, path, lambda o: len(self.catalog.in_event(o, event_id)))
         return view
@@ -476,6 +523,21 @@ class Views:
             archive_url=self.pages.url(lang, "articles/"),
             title=s["not_found_title"],
         )
+
+
+_FIELD = re.compile(r"\{(\w+)\}")
+
+
+def fill(template: str, parts: dict[str, Part]) -> list[Part]:
+    """A translated sentence with `{name}` fields as parts, so a template can link a field without markup in strings.yml."""
+    out = []
+    for i, piece in enumerate(_FIELD.split(template)):
+        if i % 2 == 0:
+            if piece:
+                out.append(Part(piece))
+        else:
+            out.append(parts[piece])
+    return out
 
 
 def _host(url: str) -> str:

@@ -146,12 +146,12 @@ def test_search_results_show_hostile_titles_and_text_as_text(hostile_site, page)
     page.fill(".md-search__input", "Xenon")
     page.wait_for_selector(".md-search-result__link")
     result = page.locator(".md-search-result").first
-    assert page.locator(".md-search-result h1").first.inner_text() == TITLE
+    assert page.locator(".md-search-result .arc-search-result__title").first.inner_text() == TITLE
     assert result.locator("script, img, svg[onload], b").count() == 0
     page.goto(server.url + "zh/")
     page.fill(".md-search__input", "氙气")
     page.wait_for_selector(".md-search-result__link")
-    assert page.locator(".md-search-result h1").first.inner_text() == ZH_TITLE
+    assert page.locator(".md-search-result .arc-search-result__title").first.inner_text() == ZH_TITLE
     assert page.locator(".md-search-result script").count() == 0
     page.goto(server.url + "articles/2024-05-01-hostile/")
     page.goto(server.url + "zh/events/hostile-event/")

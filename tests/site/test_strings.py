@@ -36,8 +36,25 @@ def test_a_missing_string_is_reported_with_its_key(tmp_path):
         ("zh", dt.date(2025, 2, 19), None, "2025年2月19日"),
         ("uk", dt.date(2025, 2, 21), None, "21 лютого 2025\u202fр."),  # narrow no-break space, per CLDR
         ("zh", dt.date(2025, 2, 19), dt.date(2025, 2, 21), "2025年2月19日至21日"),
-        ("uk", dt.date(2025, 2, 19), dt.date(2025, 2, 21), "19–21 лют. 2025\u202fр."),
+        # A span of days in the same style as a single date: the month spelled out, as CLDR's
+        # long date writes it (Babel's spans abbreviated it: "19–21 лют. 2025 р.", "19 – 21 thg 2, 2025").
+        ("uk", dt.date(2025, 2, 19), dt.date(2025, 2, 21), "19–21 лютого 2025\u202fр."),
+        ("vi", dt.date(2025, 2, 19), dt.date(2025, 2, 21), "19\u2009–\u200921 tháng 2, 2025"),
+        ("vi", dt.date(2025, 2, 27), dt.date(2025, 3, 2), "27 tháng 2\u2009–\u20092 tháng 3, 2025"),
+        ("uk", dt.date(2025, 2, 27), dt.date(2025, 3, 2), "27 лютого – 2 березня 2025\u202fр."),
+        ("vi", dt.date(2024, 12, 30), dt.date(2025, 1, 2), "30 tháng 12, 2024\u2009–\u20092 tháng 1, 2025"),
+        ("zh", dt.date(2024, 12, 30), dt.date(2025, 1, 2), "2024年12月30日至2025年1月2日"),
+        ("uk", dt.date(2024, 12, 30), dt.date(2025, 1, 2), "30 грудня 2024 – 2 січня 2025\u202fрр."),
     ],
 )
 def test_dates_read_naturally_in_each_language(lang, start, end, expected):
     assert strings.date_text(lang, start, end) == expected
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_span_of_days_is_written_in_the_style_of_a_single_date(lang):
+    start, end = dt.date(2025, 2, 19), dt.date(2025, 2, 21)
+    single = strings.date_text(lang, end)
+    span = strings.date_text(lang, start, end)
+    # The span ends as the single date of its last day is written: same month word, same year.
+    assert span.endswith(single.split("21", 1)[1]), (span, single)

@@ -107,3 +107,23 @@ def test_the_404_page_speaks_its_language_and_switches_to_homes(views):
     assert view.title == "Сторінку не знайдено"
     assert [s.url for s in view.switcher] == ["", "zh/", "uk/"]
     assert view.canonical is None and view.alternates == []
+
+
+def test_a_not_available_page_says_what_the_article_reports_and_when(views):
+    view = views.page("uk", "articles/2024-02-20-vi-only/")
+    assert [(p.text, p.url, p.datetime) for p in view.about] == [
+        ("Ця стаття — про подію «", None, None),
+        ("Весняна зустріч 2024", "uk/events/spring-meeting-2024/", None),
+        ("» (", None, None),
+        ("20 лютого 2024\u202fр.", None, "2024-02-20"),
+        (").", None, None),
+    ]
+    # Without an event, the date alone.
+    zh_only = views.page("vi", "articles/2024-03-01-zh-only/")
+    assert "".join(p.text for p in zh_only.about) == "Ngày của bài viết: 1 tháng 3, 2024."
+
+
+def test_counts_beside_languages_events_and_years_are_in_the_readers_grammar(views):
+    assert [o.count_text for o in views.page("uk", "years/2024/").others] == ["1 стаття", "1 стаття"]
+    assert [e.count_text for e in views.page("uk", "events/").events] == ["1 стаття", "0 статей"]
+    assert views.page("uk", "articles/").lead == "Усі статті українською, від найновіших: 1 стаття."

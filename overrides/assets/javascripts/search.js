@@ -4,6 +4,13 @@
  * Pagefind keeps one index per <html lang> and loads only the chunks a query
  * needs, so a reader searches their own language's articles and downloads a
  * small part of the index. What each query becomes is in search-query.js.
+ *
+ * For the keyboard and assistive technology: Tab goes from the box to each
+ * result (so do the arrow keys, as in Material); focus leaving the dialog, or
+ * Escape, closes it; narrow screens open it with the header's search button.
+ * The count of results is a status message, in the CLDR plural form of the
+ * page's language (forms from strings.yml in data-results; the category from
+ * Intl.PluralRules, the browser's CLDR rules).
  */
 import { plan, run, variantTable } from "./search-query.js";
 
@@ -23,6 +30,7 @@ function setUp(box) {
   const meta = result.querySelector(".md-search-result__meta");
   const list = result.querySelector(".md-search-result__list");
   const toggle = document.getElementById("__search");
+  const button = document.querySelector("[data-arc-search-open]");
   const lang = (document.documentElement.lang || "").toLowerCase().split("-")[0];
   const text = box.dataset;
   const bundle = new URL(box.dataset.bundle, location.href);
@@ -57,8 +65,13 @@ function setUp(box) {
             .then(variantTable, () => null)
         : Promise.resolve(null));
 
+  const forms = JSON.parse(text.results);
+  const plural = new Intl.PluralRules(lang || undefined);
+  const number = new Intl.NumberFormat(lang || undefined);
+
   const open = (on) => {
     if (toggle) toggle.checked = on;
+    button?.setAttribute("aria-expanded", String(on));
   };
 
   let latest = 0;
@@ -124,24 +137,24 @@ function setUp(box) {
 
   function count(n) {
     if (n === 0) return text.none;
-    if (n === 1) return text.one;
-    return text.other.replace("#", n);
+    return (forms[plural.select(n)] ?? forms.other).replace("{count}", number.format(n));
   }
 
   function render(data) {
     const item = element("li", "md-search-result__item");
     const link = element("a", "md-search-result__link");
     link.href = data.url;
-    link.tabIndex = -1;
     const article = element("article", "md-search-result__article md-search-result__article--document md-typeset");
     article.append(element("div", "md-search-result__icon md-icon"));
-    const title = element("h1");
+    // Not a heading: the results come before the page's own <h1>.
+    const title = element("div", "arc-search-result__title");
     title.textContent = data.meta.title || data.url;
     article.append(title);
     if (data.meta.date) {
       const time = element("time");
       time.dateTime = data.meta.date;
-      time.textContent = formatDate(data.meta.date);
+      // The page's own words for its date, a span of days whole (article.html).
+      time.textContent = data.meta.when || formatDate(data.meta.date);
       article.append(time);
     }
     const excerpt = element("p");
@@ -159,11 +172,19 @@ function setUp(box) {
   }
 
   // Material opens the search dialog when the box has focus, closes it on
-  // Escape, and moves through results with the arrow keys; so do we.
+  // Escape, and moves through results with the arrow keys; so do we. Tab
+  // moves through the results too, and leaving the dialog closes it.
   input.addEventListener("focus", () => {
     open(true);
     load().catch(() => {});
     loadVariants();
+  });
+  box.addEventListener("focusout", (ev) => {
+    if (ev.relatedTarget && box.contains(ev.relatedTarget)) return;
+    // Where focus went is known after the event (a click on nothing focusable leaves it on <body>).
+    setTimeout(() => {
+      if (toggle?.checked && document.hasFocus() && !box.contains(document.activeElement)) open(false);
+    });
   });
   input.addEventListener("input", update);
   form.addEventListener("submit", (ev) => {
@@ -179,16 +200,23 @@ function setUp(box) {
   result.addEventListener("click", (ev) => {
     if (ev.target.closest("a")) open(false);
   });
-  // The header's search button is a label that toggles the dialog open; focus
-  // the box once it has (mobile keyboards only open from a user's tap).
-  document.querySelector('header [for="__search"]')?.addEventListener("click", () => setTimeout(() => input.focus()));
+  // The header's search button (narrow screens): open the dialog and focus the
+  // box in the same task as the tap, or mobile keyboards do not open.
+  button?.addEventListener("click", () => {
+    open(true);
+    input.focus();
+  });
+  // The dialog's state also changes from Material's labels (its overlay, the back arrow).
+  toggle?.addEventListener("change", () => button?.setAttribute("aria-expanded", String(toggle.checked)));
   document.addEventListener("keydown", (ev) => {
     if (ev.metaKey || ev.ctrlKey || ev.altKey || ev.isComposing) return;
     const active = document.activeElement;
     if (toggle?.checked) {
-      if (ev.key === "Escape" || ev.key === "Tab") {
+      if (ev.key === "Escape") {
         open(false);
-        input.blur();
+        // Back to the button that opened it where there is one (narrow screens).
+        if (button && button.offsetParent !== null) button.focus();
+        else input.blur();
       } else if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
         const stops = [input, ...list.querySelectorAll("a")];
         const at = Math.max(0, stops.indexOf(active));
@@ -199,6 +227,7 @@ function setUp(box) {
     }
     const typing = active && (active.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName));
     if (!typing && (ev.key === "/" || ev.key === "s" || ev.key === "f")) {
+      open(true); // first: on narrow screens the closed dialog's box cannot take focus
       input.focus();
       input.select();
       ev.preventDefault();
