@@ -28,33 +28,34 @@ def examine(source: Source) -> Result:
     """Everything the pipeline makes of a source, with what is missing listed rather than raised."""
     lines = _lines(source)
     said = overrides.gather(source, lines)
+    # clean
     kept, dropped = furniture.clean(lines, said)
-    if source.page:
-        dropped += source.page.dropped
+    dropped += source.page.dropped if source.page else ()
+    # split by language
     segments, placeholders = split.tag_languages(kept, said)
-    dropped += placeholders
-    found_facts, more = facts.read_metadata_lines(segments, source.page)
+    found_facts, left_out = facts.read_metadata_lines(segments, source.page)
     segments, unsupported = split.set_aside_other_languages(segments)
+    # structure: where the article is, its head, its credits
     article = region.find(segments, lines)
-    more += region.set_aside_tail(segments, article, credits.closes_text)
-    known = source.page.title if source.page else None
+    body_starts = article.first if article else None
+    left_out += region.set_aside_tail(segments, article, credits.closes_text)
     opens = next(line.no for line in lines if line.text)
-    titles = structure.find_titles(segments, article.first if article else None, known, opens)
-    more += structure.mark_titles(titles)
+    titles = structure.find_titles(segments, body_starts, source.page.title if source.page else None, opens)
+    left_out += structure.mark_titles(titles)
     facts.read_bylines(titles.bylines, found_facts)
-    more += facts.settle_published(found_facts, titles.headline_line, source.page)
+    left_out += facts.settle_published(found_facts, titles.headline_line, source.page)
     segments = [s for s in segments if s.role not in (Role.TIMESTAMP, Role.DROPPED)]
     facts.find_trailing_authors(segments, found_facts)
-    more += facts.read_datelines(segments, found_facts, article.first if article else None)
+    left_out += facts.read_datelines(segments, found_facts, body_starts)
     segments = structure.join_page_breaks(segments)
+    # blocks, then one article per language
     # A saved page marks its captions; no other line of it is taken for one.
     style = "html" if source.page else structure.separator_style(segments)
     langs = articles.languages(source, segments, unsupported)
     orphans = articles.set_aside_orphans(segments, langs)
     body, alignment = blocks.build(segments, langs, style)
-    return articles.assemble(
-        source, segments, titles, found_facts, body, alignment, dropped + more + unsupported + orphans
-    )
+    set_aside = dropped + placeholders + left_out + unsupported + orphans
+    return articles.assemble(source, segments, titles, found_facts, body, alignment, set_aside)
 
 
 def _lines(source: Source) -> list[Line]:

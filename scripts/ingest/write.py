@@ -108,34 +108,35 @@ def lock(folder: Path, shared: bool = False) -> Iterator[None]:
         os.close(fd)
 
 
-def remove_leftovers(docs: str, languages: tuple[str, ...]) -> list[str]:
-    """Remove the temporary files an interrupted run left in the articles folders; their paths."""
-    removed = []
+def _articles_folders(docs: str, languages: tuple[str, ...]):
+    """(language, entry) for every entry of each language's articles folder that exists."""
     for lang in languages:
         try:
             entries = list(os.scandir(f"{docs}/{lang}/articles"))
         except (FileNotFoundError, NotADirectoryError):
             continue
         for entry in entries:
-            if LEFTOVER.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(entry.path)
-                    removed.append(entry.path)
+            yield lang, entry
+
+
+def remove_leftovers(docs: str, languages: tuple[str, ...]) -> list[str]:
+    """Remove the temporary files an interrupted run left in the articles folders; their paths."""
+    removed = []
+    for _, entry in _articles_folders(docs, languages):
+        if LEFTOVER.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(entry.path)
+                removed.append(entry.path)
     return removed
 
 
 def article_files(docs: str, languages: tuple[str, ...]) -> dict[str, str]:
     """Every Markdown file in the articles folders: path under docs/ -> full path."""
-    found: dict[str, str] = {}
-    for lang in languages:
-        try:
-            entries = list(os.scandir(f"{docs}/{lang}/articles"))
-        except (FileNotFoundError, NotADirectoryError):
-            continue
-        for entry in entries:
-            if entry.name.endswith(".md") and entry.is_file():
-                found[f"{lang}/articles/{entry.name}"] = entry.path
-    return found
+    return {
+        f"{lang}/articles/{entry.name}": entry.path
+        for lang, entry in _articles_folders(docs, languages)
+        if entry.name.endswith(".md") and entry.is_file()
+    }
 
 
 def generated_by(path: str) -> str | None:
