@@ -294,3 +294,17 @@ def test_the_date_beside_the_headline_beats_the_pages_metadata():
 def test_the_sites_name_in_the_author_metadata_is_not_an_author():
     assert saved_page._authors("Theo Hồ Hương; VCCorp vn", "cafef.vn") == ["Hồ Hương"]
     assert saved_page._authors("VietNamNet News; Duy Anh") == ["Duy Anh"]
+
+
+def test_on_a_table_laid_out_page_the_paragraphs_beside_the_photos_are_text():
+    long = (
+        "Các bên nhất trí tăng cường hợp tác. Hai tỉnh sẽ mở thêm lối thông quan và tổ chức hội chợ thương mại chung."
+    )
+    html = page(
+        "<title>Hội đàm</title>",
+        "<h1>Hội đàm</h1><table><tr><td><img src='a.jpg' alt=''></td>"
+        f"<td>{long}</td></tr><tr><td>Quang cảnh buổi hội đàm</td><td>{BODY}</td></tr></table>",
+    )
+    extracted = saved_page.extract(html, "x")
+    roles = {extracted.lines[no - 1]: role for no, role in extracted.page.roles.items()}
+    assert roles.get(long) != "caption"

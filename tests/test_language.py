@@ -78,3 +78,16 @@ def test_a_year_standing_alone_at_the_boundary_goes_with_the_text_after_it():
 def test_a_line_in_one_language_is_not_split():
     line = "Chương trình Gặp gỡ đầu Xuân năm 2021 giữa Bí thư Tỉnh ủy 4 tỉnh của Việt Nam"
     assert split_by_language(line) == [("vi", line)]
+
+
+def test_a_middle_dot_in_a_transliterated_name_does_not_make_chinese_japanese():
+    assert detect("玻利维亚总统图帕克・卡塔里表示，两国将加强合作。") == "zh"
+    assert detect("東京タワーは高い") == "ja"
+
+
+def test_a_very_long_first_line_is_split_in_linear_time():
+    # 50,000 tokens without letters before the title: the old search for each one's neighbours was
+    # quadratic (hours); the nearest tags are now found in one pass each way.
+    line = " ".join(["2024"] * 50_000) + " Tiêu đề bài viết 中文标题"
+    (vi, vi_text), (zh, zh_text) = split_by_language(line)
+    assert (vi, zh, zh_text) == ("vi", "zh", "中文标题") and vi_text.endswith("Tiêu đề bài viết")

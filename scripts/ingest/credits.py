@@ -143,11 +143,8 @@ def source_line(text: str) -> tuple[str, str] | None:
     return ("url", value) if URL.match(value) else ("name", value)
 
 
-# A news agency or paper named alone: `越通社`, `新华社`, `TTXVN`, `Tân Hoa Xã`, `Укрінформ`.
-AGENCY_NAME = re.compile(
-    r"^(?:[\u3400-\u9fff]{2,8}(?:社|网|網|报|報|台)|[A-ZĐ]{2,8}(?:\.[A-Za-z]{2,3})?"
-    r"|Tân Hoa Xã|Thông tấn xã Việt Nam|Укрінформ|УНІАН)$"
-)
+# A news agency or paper named alone, by its shape: `越通社`, `新华社`, `TTXVN`, `БХГ`.
+AGENCY_NAME = re.compile(r"^(?:[\u3400-\u9fff]{2,8}(?:社|网|網|报|報|台)|[A-ZĐА-ЯІЇЄҐ]{2,8}(?:\.[A-Za-z]{2,3})?)$")
 
 
 def is_agency_name(text: str) -> bool:

@@ -21,7 +21,9 @@ UNDETERMINED = "und"
 
 _UK_LETTERS = set("іїєґІЇЄҐ")
 _RU_LETTERS = set("ыэъёЫЭЪЁ")
-_KANA = re.compile(r"[\u3040-\u30ff]")
+# Hiragana and katakana, but not the katakana middle dot (U+30FB) or the prolonged sound mark
+# (U+30FC): Chinese writes transliterated names with the dot (图帕克・卡塔里).
+_KANA = re.compile(r"[\u3040-\u30fa\u30fd-\u30ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")
 # Ukrainian writes an apostrophe inside words (В'єтнам, м'ясо); Russian does not.
 _UK_APOSTROPHE = re.compile(r"(?<=[а-щьюяіїєґА-ЩЬЮЯІЇЄҐ])['ʼ’](?=[а-щьюяіїєґА-ЩЬЮЯІЇЄҐ])")
@@ -139,11 +141,13 @@ def split_by_language(text: str) -> list[tuple[str, str]]:
     tags = [_token_script(t) for t in tokens]
     # A token with no letters (a year, a dash) belongs with its neighbours. At
     # a boundary it stays with the text before it, unless it is a number that
-    # the next token finishes in Chinese (`2022 年…`).
+    # the next token finishes in Chinese (`2022 年…`). The nearest tag on each
+    # side is found in one pass each way, so a long line costs linear time.
+    before = _nearest(tags)
+    after = _nearest(tags[::-1])[::-1]
     for i, tag in enumerate(tags):
         if tag is None:
-            nxt = next((t for t in tags[i + 1 :] if t is not None), None)
-            prev = next((t for t in reversed(tags[:i]) if t is not None), None)
+            nxt, prev = after[i], before[i]
             glued = i + 1 < len(tokens) and tokens[i][-1:].isdigit() and tokens[i + 1][:1] in _NUMBER_SUFFIXES
             tags[i] = nxt if prev is None or (glued and nxt == "han") else prev
     runs: list[tuple[str | None, list[str]]] = []
@@ -162,6 +166,17 @@ def split_by_language(text: str) -> list[tuple[str, str]]:
 
 
 _NUMBER_SUFFIXES = set("年月日号届次个项周")
+
+
+def _nearest(tags: list[str | None]) -> list[str | None]:
+    """For each position, the last tag before it that is not None (None when there is none)."""
+    out: list[str | None] = []
+    last = None
+    for tag in tags:
+        out.append(last)
+        if tag is not None:
+            last = tag
+    return out
 
 
 def _token_script(token: str) -> str | None:

@@ -516,11 +516,21 @@ def _caption_of(element) -> object | None:
             figure = figure if figure is not None else _image_before(node)
             if figure is not None:
                 return figure
-        if tag == "td":
+        if tag == "td" and _caption_sized(element):
             table = next((a for a in node.iterancestors() if _tag(a) == "table"), None)
             if table is not None and any(True for _ in table.iter("img")) and not any(True for _ in node.iter("img")):
                 return table
     return None
+
+
+def _caption_sized(element) -> bool:
+    """Text a caption could be: one sentence at most, not long. On old pages laid out in
+    tables, the article's paragraphs sit in a cell beside the photos: they are text."""
+    from .structure import CAPTION_MAX_HAN, CAPTION_MAX_LATIN, is_han_text, several_sentences
+
+    text = normalize(" ".join(element.itertext()))
+    limit = CAPTION_MAX_HAN if is_han_text(text) else CAPTION_MAX_LATIN
+    return len(text) <= limit and not several_sentences(text)
 
 
 def _wraps_caption(element) -> bool:

@@ -66,6 +66,11 @@ def heading_shaped(text: str) -> bool:
     )
 
 
+def several_sentences(text: str) -> bool:
+    """A sentence ends inside the text and more follows."""
+    return bool(_INNER_SENTENCE_END.search(_after_numbering(text)))
+
+
 def _after_numbering(text: str) -> str:
     return text.split(" ", 1)[-1] if numbering_scheme(text) else text
 
