@@ -158,10 +158,13 @@ def _already_building(config, dirty=False):
 def wait() -> list[str]:
     """Wait for every child and undo start(); the languages whose build failed."""
     failed = []
-    while _children:
-        pid, status = os.wait()
-        locale = _children.pop(pid, None)
-        if locale is not None and os.waitstatus_to_exitcode(status) != 0:
+    for pid, locale in list(_children.items()):
+        try:
+            _, status = os.waitpid(pid, 0)
+        except ChildProcessError:  # reaped already (a failed build's cleanup got there first)
+            status = 1 << 8
+        _children.pop(pid, None)
+        if os.waitstatus_to_exitcode(status) != 0:
             failed.append(locale)
     mkdocs.utils.clean_directory = _clean_directory
     i18n_plugin.build = _sequential_build
